@@ -1,0 +1,1 @@
+"""demain: the newsroom and publishing system behind « Le monde de demAIn »."""

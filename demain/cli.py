@@ -1,0 +1,44 @@
+"""The `demain` command: every stage of the flow, plus every Django command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def stage_commands() -> dict[str, str]:
+    """Management commands that belong to demain's own apps, with their help."""
+    from django.core.management import get_commands, load_command_class
+
+    found = {}
+    for name, app in sorted(get_commands().items()):
+        if app.startswith("demain."):
+            found[name] = load_command_class(app, name).help.strip().splitlines()[0]
+    return found
+
+
+def print_overview() -> None:
+    print("Usage: demain COMMAND [options]   (demain COMMAND --help for details)\n")
+    print("Stages of « Le monde de demAIn »:")
+    for name, help_text in stage_commands().items():
+        print(f"  {name:<12} {help_text}")
+    print("\nEvery Django command works too: demain migrate, demain createsuperuser,")
+    print("demain runserver … (list them with: demain help --commands)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demain.settings")
+    argv = list(sys.argv if argv is None else argv)
+    argv[0] = "demain"
+    import django
+    from django.core.management import execute_from_command_line
+
+    if len(argv) == 1 or argv[1:] in (["-h"], ["--help"], ["help"]):
+        django.setup()
+        print_overview()
+        return
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Every setting demain reads from the environment, declared once.
+
+Each entry names the variable, its type (a parser), its default and what it
+does. ``demain/settings.py`` reads them through :func:`load`; the README's
+configuration table must list every one of them (a test checks it).
+A bad value stops the program at start-up with the variable's name.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+class SettingError(ValueError):
+    """A setting's value could not be parsed."""
+
+
+def parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise SettingError(f"expected true or false, got {value!r}")
+
+
+def parse_int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingError(f"expected a whole number, got {value!r}") from None
+
+
+def parse_float(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise SettingError(f"expected a number, got {value!r}") from None
+
+
+def parse_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_str(value: str) -> str:
+    return value
+
+
+def parse_http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise SettingError(f"expected an http(s) URL, got {value!r}")
+    return value.rstrip("/")
+
+
+def parse_database_url(value: str) -> str:
+    scheme = urlsplit(value).scheme
+    if scheme not in {"sqlite", "postgres", "postgresql"}:
+        raise SettingError(f"expected a sqlite:// or postgres:// URL, got {value!r}")
+    return value
+
+
+def choice(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise SettingError(f"expected one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    parse.__doc__ = " | ".join(allowed)
+    return parse
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    parse: Callable[[str], Any]
+    help: str
+
+
+SETTINGS: list[Setting] = [
+    Setting("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'demain.sqlite3'}", parse_database_url,
+            "Database: `sqlite:///path` or `postgres://user:pass@host:port/name`."),
+    Setting("DEBUG", "false", parse_bool, "Django debug mode. Never on in production."),
+    Setting("SECRET_KEY", "", parse_str,
+            "Signing key. Empty: a random key is created once in `var/secret.key`."),
+    Setting("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", parse_list,
+            "Host names the site answers to, comma-separated."),
+    Setting("SITE_URL", "http://127.0.0.1:8000", parse_http_url,
+            "Public base URL, used in emails, feeds and the sitemap."),
+    Setting("VAR_DIR", str(BASE_DIR / "var"), parse_str,
+            "Directory for local state: uploads, secret key, SQLite database."),
+    Setting("EMAIL_BACKEND", "outbox", choice("outbox", "smtp", "console"),
+            "Where email goes: `outbox` keeps every message in the database (shown in the admin), "
+            "`smtp` sends through the SMTP server below."),
+    Setting("EMAIL_HOST", "127.0.0.1", parse_str, "SMTP server host."),
+    Setting("EMAIL_PORT", "25", parse_int, "SMTP server port."),
+    Setting("EMAIL_HOST_USER", "", parse_str, "SMTP user name (empty: no authentication)."),
+    Setting("EMAIL_HOST_PASSWORD", "", parse_str, "SMTP password."),
+    Setting("EMAIL_USE_TLS", "false", parse_bool, "Use STARTTLS with the SMTP server."),
+    Setting("EMAIL_TIMEOUT", "30", parse_int, "SMTP timeout in seconds."),
+    Setting("DEFAULT_FROM_EMAIL", "Le monde de demAIn <lettre@demain.example>", parse_str,
+            "Sender of every email."),
+    Setting("EDITOR_EMAIL", "redaction@demain.example", parse_str,
+            "Where form notifications for the editor are sent."),
+]
+
+
+def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Read and parse every declared setting; fail fast naming the variable."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name, setting.default)
+        try:
+            values[setting.name] = setting.parse(raw)
+        except SettingError as error:
+            raise SettingError(f"{setting.name}: {error}") from None
+    return values

@@ -1,0 +1,1 @@
+"""Pure code with no Django dependency."""
