@@ -137,3 +137,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+BOUNCE_WEBHOOK_SECRET = ENV["BOUNCE_WEBHOOK_SECRET"]
+BOUNCE_MAILBOX_URL = ENV["BOUNCE_MAILBOX_URL"]
+BOUNCE_SOFT_LIMIT = ENV["BOUNCE_SOFT_LIMIT"]
+BOUNCE_SOFT_WINDOW_DAYS = ENV["BOUNCE_SOFT_WINDOW_DAYS"]

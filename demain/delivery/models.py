@@ -22,3 +22,4 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to.splitlines()[0] if self.to else '?'}"
+from demain.delivery.bounces.models import BounceEvent  # noqa: E402,F401
