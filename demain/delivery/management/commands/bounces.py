@@ -1,0 +1,87 @@
+"""`demain bounces`: read the bounce mailbox, import bounce files, retry pending events."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from rich.progress import track
+
+from demain.delivery.bounces import record
+from demain.delivery.bounces.mailbox import MailboxError, open_mailbox
+from demain.delivery.bounces.messages import Outcome, record_message
+from demain.delivery.bounces.models import BounceEvent
+
+
+class Command(BaseCommand):
+    help = (
+        "Bounces and complaints: fetch the bounce mailbox, import .eml files, retry pending events.\n\n"
+        "  demain bounces fetch [--delete]   read BOUNCE_MAILBOX_URL (IMAP: unseen mail; POP3: all),\n"
+        "                                    record DSNs and feedback reports, mark (IMAP) or delete\n"
+        "                                    the messages that held one\n"
+        "  demain bounces process-file PATH… record the bounces in .eml files\n"
+        "  demain bounces retry              apply stored events whose processing failed"
+    )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        fetch = actions.add_parser("fetch", help="read the bounce mailbox (BOUNCE_MAILBOX_URL)")
+        fetch.add_argument("--delete", action="store_true",
+                           help="IMAP: delete processed messages instead of marking them seen")
+        fetch.add_argument("--json", action="store_true", help="print the outcome as JSON")
+        files = actions.add_parser("process-file", help="record the bounces found in .eml files")
+        files.add_argument("paths", nargs="+", metavar="PATH")
+        files.add_argument("--json", action="store_true", help="print the outcome as JSON")
+        retry = actions.add_parser("retry", help="apply stored events not processed yet")
+        retry.add_argument("--json", action="store_true", help="print the outcome as JSON")
+
+    def handle(self, *args, action, **options):
+        outcome = {"fetch": self.fetch, "process-file": self.process_files, "retry": self.retry}[action](**options)
+        if options["json"]:
+            self.stdout.write(json.dumps(outcome))
+        else:
+            self.stdout.write(", ".join(f"{name}={value}" for name, value in outcome.items()))
+
+    def fetch(self, delete: bool, json: bool, **_) -> dict:
+        if not settings.BOUNCE_MAILBOX_URL:
+            raise CommandError("BOUNCE_MAILBOX_URL is empty: the bounce mailbox reader is disabled")
+        try:
+            mailbox = open_mailbox(settings.BOUNCE_MAILBOX_URL, delete=delete)
+        except MailboxError as error:
+            raise CommandError(str(error)) from error
+        total, handled = Outcome(), 0
+        try:
+            messages = list(mailbox.messages())
+            for key, raw in track(messages, description="Rebonds", disable=json or not messages):
+                outcome = record_message(raw, BounceEvent.Provider.MAILBOX)
+                if outcome.reports:
+                    mailbox.done(key)  # only once its events are stored
+                    handled += 1
+                total.add(outcome)
+        finally:
+            mailbox.close()
+        return {"messages": len(messages), "handled": handled, **asdict(total)}
+
+    def process_files(self, paths: list[str], json: bool, **_) -> dict:
+        total = Outcome()
+        for name in paths:
+            path = Path(name)
+            if not path.is_file():
+                raise CommandError(f"{name}: no such file")
+            outcome = record_message(path.read_bytes(), BounceEvent.Provider.FILE)
+            if not outcome.reports and not json:
+                self.stderr.write(f"{name}: no bounce or complaint found")
+            total.add(outcome)
+        return {"files": len(paths), **asdict(total)}
+
+    def retry(self, json: bool, **_) -> dict:
+        processed, failed = record.retry_pending()
+        return {"processed": processed, "failed": failed}
