@@ -17,7 +17,7 @@ from tests import mailservers
 from tests.mailservers import PASSWORD, USER, ImapHandler, Pop3Handler, Store, serve
 
 SAMPLES = Path(__file__).parent / "dsn"
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def sample(name: str) -> bytes:
