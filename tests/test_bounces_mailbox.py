@@ -160,3 +160,20 @@ def test_it_retries_events_whose_processing_failed(readers, monkeypatch, capsys)
 
 def test_the_test_servers_parse_imap_words():
     assert mailservers.tokens('a1 LOGIN rebonds "p@ss \\"w\\""') == ["a1", "LOGIN", "rebonds", 'p@ss "w"']
+
+
+@pytest.mark.parametrize("value", ["http://host/INBOX", "imaps://", "smtp://user:pass@host"])
+def test_it_fails_fast_on_a_bad_mailbox_url(value):
+    from demain import conf
+
+    with pytest.raises(conf.SettingError, match="BOUNCE_MAILBOX_URL"):
+        conf.load({"BOUNCE_MAILBOX_URL": value})
+
+
+def test_it_reads_the_mailbox_url_with_defaults_and_escapes():
+    from demain.delivery.bounces.mailbox import MailboxAddress
+
+    address = MailboxAddress.parse("imaps://bounce%40demain.example:p%2Fw@mail.example")
+    assert (address.user, address.password, address.port, address.folder) == ("bounce@demain.example", "p/w", 993, "INBOX")
+    assert "p/w" not in str(address)
+    assert MailboxAddress.parse("pop3s://u:p@mail.example").port == 995
