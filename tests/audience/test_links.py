@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.core import signing
 
@@ -13,8 +15,9 @@ def test_it_builds_absolute_https_links_from_site_url(subscriber):
 
 
 def test_it_builds_rfc8058_headers(subscriber):
-    headers = links.list_unsubscribe_headers(subscriber)
-    assert headers["List-Unsubscribe"] == f"<{links.one_click_unsubscribe_url(subscriber)}>"
+    with mock.patch("time.time", return_value=1_800_000_000):
+        headers = links.list_unsubscribe_headers(subscriber)
+        assert headers["List-Unsubscribe"] == f"<{links.one_click_unsubscribe_url(subscriber)}>"
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 

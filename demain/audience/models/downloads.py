@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import os
 import secrets
 from pathlib import PurePath
 
@@ -12,9 +13,24 @@ from django.db import models
 from django.urls import reverse
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT (read at each use), outside MEDIA_ROOT, with no URL."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use a signed download link.")
+
+
 def private_storage() -> FileSystemStorage:
-    """Files outside MEDIA_ROOT with no public URL: only the download view serves them."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    """Only the download view serves these files."""
+    return PrivateStorage()
 
 
 def private_path(instance: "Resource", filename: str) -> str:
