@@ -49,6 +49,16 @@ def path_of(url: str) -> str:
 
 
 @pytest.fixture
+def demo_offers(db):
+    """The offer pages and modules of the data migration, even after a flushing test."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("demain.audience.migrations.0004_offer_pages_and_modules").load(apps, None)
+
+
+@pytest.fixture
 def subscriber(db) -> Subscriber:
     return Subscriber.objects.create(email="lea@atelier.example", status=Subscriber.Status.CONFIRMED,
                                      interests=["artisans"])

@@ -6,6 +6,8 @@ from django.test import RequestFactory
 from demain.audience.models import Inquiry, OfferPage, TrainingModule
 from tests.audience.conftest import human
 
+pytestmark = pytest.mark.usefixtures("demo_offers")
+
 
 def test_it_ships_the_demo_offer_pages_in_menu_order(client):
     titles = list(OfferPage.objects.values_list("slug", flat=True))
