@@ -124,6 +124,21 @@ SETTINGS: list[Setting] = [
     Setting("BOUNCE_SOFT_LIMIT", "3", parse_int,
             "Soft bounces within the window below that suppress an address like a hard bounce."),
     Setting("BOUNCE_SOFT_WINDOW_DAYS", "30", parse_int, "Window, in days, for counting soft bounces."),
+    Setting("POSTAL_ADDRESS", "Le monde de demAIn, 1 rue de l’Exemple, 75000 Paris", parse_str,
+            "Sender's postal address, printed in every email's footer."),
+    Setting("CONSENT_TEXT_VERSION", "2026-01", parse_str,
+            "Version of the newsletter consent text, recorded with each consent."),
+    Setting("FORM_RATE_PER_IP", "20", parse_int,
+            "Public form posts accepted per hour from one IP address."),
+    Setting("FORM_RATE_PER_ADDRESS", "5", parse_int,
+            "Public form posts accepted per hour for one email address."),
+    Setting("FORM_MIN_SECONDS", "3", parse_int,
+            "A public form sent sooner than this after it was shown is treated as a bot."),
+    Setting("CONFIRMATION_HOURS", "72", parse_int,
+            "How long a sign-up confirmation link stays valid."),
+    Setting("DOWNLOAD_LINK_DAYS", "7", parse_int, "How long a download link stays valid."),
+    Setting("DOWNLOAD_LINK_USES", "7", parse_int,
+            "How many times a download link works (mail scanners use some)."),
 ]
 
 
