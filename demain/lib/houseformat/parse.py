@@ -4,7 +4,7 @@ Layout, block by block (blocks are separated by blank lines):
 
 1. optional masthead « Le monde / de demAIn »;
 2. optional metadata line « N° 12 — 22 novembre 2026 » (or « N° 12 », or a date);
-3. the untitled editorial: paragraphs, the last one being the punchline;
+3. the untitled editorial: paragraphs, the last one (if short) being the punchline;
 4. articles: a title (one short line, no final period), fact paragraphs, an
    optional turn (from the paragraph starting with « Sauf que » up to the
    subheading), « Enjeux et perspectives », analysis paragraphs, the closing
@@ -27,6 +27,7 @@ from .model import HouseFormatError, ParsedAppReview, ParsedArticle, ParsedIssue
 from .sources import is_bullet_list, is_sources_heading, parse_sources
 
 Segment = tuple[list[Block], list[Block]]  # content blocks, source blocks
+PUNCHLINE_MAX_CHARS = 300  # a longer last paragraph is not a punchline: it stays in the editorial
 
 
 def parse(text: str) -> ParsedIssue:
@@ -107,7 +108,7 @@ def split_editorial(content: list[Block], sources: list[Block], issue: ParsedIss
         where = content[limit].line if limit < len(content) else sources[0].line
         raise HouseFormatError(where, "aucun titre d’article avant cette ligne (un titre est une ligne courte, sans point final)")
     paragraphs = [block.text for block in content[:title_at]]
-    if len(paragraphs) >= 2:
+    if len(paragraphs) >= 2 and len(paragraphs[-1]) <= PUNCHLINE_MAX_CHARS:
         issue.punchline = paragraphs.pop()
     issue.editorial = paragraphs
     return content[title_at:]

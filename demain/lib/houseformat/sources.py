@@ -59,5 +59,6 @@ def parse_sources(blocks: list[Block]) -> list[ParsedSource]:
 def format_sources(sources: list[ParsedSource]) -> str:
     if len(sources) == 1 and not sources[0].url and sources[0].label.lower() in {"source", "sources"}:
         return sources[0].label
-    heading = "Source" if len(sources) == 1 else "Sources"
-    return "\n".join([heading, *(f"- {format_source_line(source)}" for source in sources)])
+    if len(sources) == 1:
+        return f"Source : {format_source_line(sources[0])}"
+    return "\n".join(["Sources", *(f"- {format_source_line(source)}" for source in sources)])
