@@ -1,5 +1,7 @@
 """The public site in real headless Chromium: rendered text, phone layout, axe-core."""
 
+import io
+
 import pytest
 
 from tests.conftest import axe_violations
@@ -60,3 +62,17 @@ def test_it_keeps_a_dark_reader_accessible(browser, live_server):
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+def test_it_shows_the_demo_issue_on_a_phone(page, live_server):
+    from django.core.management import call_command
+
+    call_command("demo", stdout=io.StringIO())
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/numeros/1/")
+    assert page.locator("h1").inner_text() == "Les agents ont une carte bleue"
+    assert page.locator(".toc li").count() == 5
+    assert page.locator(".app-review h2").inner_text().endswith("Scribouille")
+    assert page.get_by_text("Enjeux et perspectives").count() == 4
+    assert horizontal_overflow(page) == 0
+    assert axe_violations(page) == []

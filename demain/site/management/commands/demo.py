@@ -11,7 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from demain.issues.models import Issue, StatusChange
+from demain.issues.models import Issue
+from demain.issues.services import save_parsed_issue, transition
 from demain.lib.houseformat import parse
 from demain.site.links import absolute
 
@@ -44,12 +45,10 @@ class Command(BaseCommand):
         existing = Issue.objects.filter(number=DEMO_NUMBER).first()
         if existing is not None:
             return existing, False
-        from demain.issues.services import save_parsed_issue
-
         parsed = parse(DEMO_ISSUE.read_text(encoding="utf-8"))
-        issue = save_parsed_issue(parsed, DEMO_NUMBER, timezone.localdate())
-        issue.title = DEMO_TITLE
-        publish(issue, editor)
+        issue = save_parsed_issue(parsed, DEMO_NUMBER, timezone.localdate(), title=DEMO_TITLE)
+        for step in (Issue.Status.REVIEW, Issue.Status.APPROVED, Issue.Status.PUBLISHED):
+            transition(issue, step, by=editor, note="Numéro de démonstration")
         return issue, True
 
     def report(self, issue: Issue, imported: bool, editor_created: bool) -> None:
@@ -75,12 +74,3 @@ class Command(BaseCommand):
         if settings.SITE_URL != "http://127.0.0.1:8000":
             out(f"(adresses construites sur SITE_URL = {settings.SITE_URL})")
 
-
-def publish(issue: Issue, editor) -> None:
-    """Put the demo issue online, recording the step like any publication."""
-    previous = issue.status
-    issue.status = Issue.Status.PUBLISHED
-    issue.published_at = timezone.now()
-    issue.save()
-    StatusChange.objects.create(issue=issue, from_status=previous, to_status=issue.status, by=editor,
-                                note="Numéro de démonstration")
