@@ -1,0 +1,1 @@
+"""Public pages, one small module per page."""
