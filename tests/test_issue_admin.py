@@ -174,3 +174,14 @@ def test_it_publishes_from_the_list_action_only_without_errors(admin_client, iss
 
 def test_it_opens_the_add_page(admin_client):
     assert admin_client.get(reverse("admin:issues_issue_add")).status_code == 200
+
+
+def test_it_fixes_the_typography_from_the_admin(admin_client, issue):
+    Article.objects.filter(issue=issue, position=1).update(closing="Le pain ? L'IA le cuit.")
+    page = admin_client.get(change_url(issue)).content.decode()
+    assert "Corriger la typographie" in page
+    assert "Espace fine insécable attendue avant « ? »" in help_text(page, "id_articles-0-closing")
+    page = admin_client.post(reverse("admin:issues_issue_fix_typography", args=[issue.pk]), follow=True).content.decode()
+    assert "Typographie corrigée : 1 champ(s) modifié(s)." in page
+    assert Article.objects.get(issue=issue, position=1).closing == "Le pain\u202f? L’IA le cuit."
+    assert "Corriger la typographie" not in page

@@ -13,8 +13,10 @@ from demain.lib.houseformat.lint import errors
 
 from .admin_forms import AppReviewForm, ArticleForm, IssueForm, findings_html
 from .models import AppReview, Article, Issue, StatusChange
-from .services import ALLOWED, PublishBlocked, TransitionNotAllowed, lint_issue, save_sources, transition
+from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, save_sources,
+                       transition)
 
+TYPOGRAPHY_RULES = {"spacing", "straight-quotes"}
 ACTION_LABELS = {
     Issue.Status.REVIEW: "Envoyer en relecture",
     Issue.Status.APPROVED: "Approuver",
@@ -110,10 +112,16 @@ class IssueAdmin(admin.ModelAdmin):
         context = dict(extra_context or {})
         if issue is not None:
             findings = findings_for(request, issue)
-            context["lint_findings"] = findings
-            context["lint_summary"] = findings_html(findings, with_location=True) if findings else ""
-            context["lint_errors"] = len(errors(findings))
-            context["lint_warnings"] = len(findings) - len(errors(findings))
+            warnings = [finding for finding in findings if finding.severity != "error"]
+            context.update(
+                lint_findings=findings,
+                lint_errors=findings_html(errors(findings), with_location=True) if errors(findings) else "",
+                lint_warnings=findings_html(warnings, with_location=True) if warnings else "",
+                lint_error_count=len(errors(findings)),
+                lint_warning_count=len(warnings),
+                typography_fix_url=reverse("admin:issues_issue_fix_typography", args=[issue.pk])
+                if any(f.rule in TYPOGRAPHY_RULES for f in findings) else "",
+            )
             context["workflow_actions"] = [
                 {"label": ACTION_LABELS[target], "status": target,
                  "url": reverse("admin:issues_issue_transition", args=[issue.pk, target])}
@@ -123,16 +131,31 @@ class IssueAdmin(admin.ModelAdmin):
     # --- workflow ---------------------------------------------------------------
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.transition_view)
-        return [path("<int:object_id>/statut/<str:status>/", view, name="issues_issue_transition"), *super().get_urls()]
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:object_id>/statut/<str:status>/", wrap(self.transition_view), name="issues_issue_transition"),
+            path("<int:object_id>/typographie/", wrap(self.fix_typography_view), name="issues_issue_fix_typography"),
+            *super().get_urls(),
+        ]
+
+    def changeable_issue(self, request, object_id) -> Issue:
+        issue = get_object_or_404(Issue, pk=object_id)
+        if not self.has_change_permission(request, issue):
+            raise PermissionDenied
+        return issue
 
     def transition_view(self, request, object_id, status):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        issue = get_object_or_404(Issue, pk=object_id)
-        if not self.has_change_permission(request, issue):
-            raise PermissionDenied
+        issue = self.changeable_issue(request, object_id)
         self.move(request, issue, status)
+        return redirect("admin:issues_issue_change", issue.pk)
+
+    def fix_typography_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        issue = self.changeable_issue(request, object_id)
+        messages.success(request, f"Typographie corrigée : {fix_issue_typography(issue)} champ(s) modifié(s).")
         return redirect("admin:issues_issue_change", issue.pk)
 
     def move(self, request, issue, status) -> bool:

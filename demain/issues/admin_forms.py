@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from django import forms
@@ -15,13 +16,22 @@ from demain.lib.houseformat.sources import format_source_line, parse_source_line
 from .models import AppReview, Article, ArticleSource, Issue
 
 SEVERITY = {"error": "Erreur", "warning": "Attention"}
+PARAGRAPH = re.compile(r", (paragraphe \d+)$")
 SOURCE_LABEL_MAX = ArticleSource._meta.get_field("label").max_length
 
 
 def findings_html(findings: list[Finding], with_location: bool = False):
-    rows = ((f.severity, SEVERITY[f.severity], f"{f.location} : " if with_location else "", f.message) for f in findings)
+    rows = ((f.severity, f"{SEVERITY[f.severity]} :", where(f, with_location), f.message) for f in findings)
     return format_html('<ul class="lint-findings">{}</ul>',
-                       format_html_join("", '<li class="lint-{}"><strong>{} :</strong> {}{}</li>', rows))
+                       format_html_join("", '<li class="lint-{}"><strong>{}</strong> {}{}</li>', rows))
+
+
+def where(finding: Finding, with_location: bool) -> str:
+    """The full location, or « paragraphe 2 : » when a field has several paragraphs."""
+    if with_location:
+        return f"{finding.location} : "
+    match = PARAGRAPH.search(finding.location)
+    return f"{match.group(1)} : " if match else ""
 
 
 class FindingsForm(forms.ModelForm):
