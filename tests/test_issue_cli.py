@@ -8,7 +8,7 @@ from demain.issues.models import Issue, StatusChange
 from tests.conftest import ROOT
 from tests.houseformat_samples import SAMPLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def run(*args) -> str:

@@ -216,7 +216,7 @@ def spacing_message(value: str, mistakes: list) -> str:
     return (f"Espace fine insécable attendue {where} "
             f"(trouvé : {found}) dans {excerpt(value, first.start())}"
             f"{f' — {len(mistakes)} cas dans ce paragraphe' if len(mistakes) > 1 else ''}. "
-            "La correction automatique (--fix) s’en charge.")
+            "La correction automatique de la typographie s’en charge.")
 
 
 def describe_space(space: str) -> str:
