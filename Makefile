@@ -20,9 +20,7 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 demo: setup
-	$(BIN)/demain migrate --noinput
-	$(BIN)/demain demo
-	$(BIN)/demain runserver --noreload $(DEMO_ADDR)
+	scripts/demo $(DEMO_ADDR)
 
 test: setup
 	scripts/test

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from demain.audience.models import OfferPage
 from demain.issues.models import Issue
 from demain.issues.services import save_parsed_issue, transition
 from demain.lib.houseformat import parse
@@ -30,6 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         editor, created = self.ensure_editor()
         issue, imported = self.ensure_issue(editor)
+        call_command("demo_downloads", stdout=self.stdout)
         self.report(issue, imported, created)
 
     def ensure_editor(self):
@@ -60,17 +63,23 @@ class Command(BaseCommand):
         password = EDITOR_PASSWORD if editor_created else "(inchangé : compte déjà présent)"
         out("")
         out("À ouvrir :")
-        for label, path in [
+        pages = [
             ("Accueil", reverse("home")),
             ("Le numéro", issue.get_absolute_url()),
             ("Archives", reverse("archive")),
             ("Flux RSS", reverse("feed_rss")),
             ("Flux Atom", reverse("feed_atom")),
             ("Plan du site", reverse("sitemap")),
+            ("S’abonner", reverse("audience:subscribe")),
+            ("L’extrait", reverse("audience:resource", args=["extrait"])),
+            *[(page.title, page.get_absolute_url()) for page in OfferPage.objects.filter(in_menu=True)],
+            ("Boîte d’envoi", reverse("admin:delivery_outboxmessage_changelist")),
             ("Administration", reverse("admin:index")),
-        ]:
-            out(f"  {label:<15} {absolute(path)}")
-        out(f"  {'':<15} identifiant : {EDITOR_LOGIN}   mot de passe : {password}")
+        ]
+        width = max(len(label) for label, _ in pages)
+        for label, path in pages:
+            out(f"  {label:<{width}}  {absolute(path)}")
+        out(f"  {'':<{width}}  identifiant : {EDITOR_LOGIN}   mot de passe : {password}")
         if settings.SITE_URL != "http://127.0.0.1:8000":
             out(f"(adresses construites sur SITE_URL = {settings.SITE_URL})")
 
