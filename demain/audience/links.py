@@ -6,15 +6,11 @@ open live in demain/audience/views/.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from demain.audience import tokens
 from demain.audience.models import DownloadLead, Subscriber
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+from demain.site.links import absolute
 
 
 def _url(name: str, purpose: str, pk: int, secret: str) -> str:

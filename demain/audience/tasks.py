@@ -7,11 +7,13 @@ or the email is no longer wanted (erased, already confirmed, suppressed).
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from demain.audience import links, mail
 from demain.audience.models import DownloadLead, Inquiry, Subscriber, Suppression
+from demain.site.links import absolute
 
 
 @task()
@@ -53,7 +55,7 @@ def notify_editor(inquiry_id: int) -> str:
     inquiry = Inquiry.objects.filter(pk=inquiry_id).first()
     if inquiry is None:
         return "skipped"
-    admin_url = links.absolute(f"/admin/audience/inquiry/{inquiry.pk}/change/")
+    admin_url = absolute(reverse("admin:audience_inquiry_change", args=[inquiry.pk]))
     mail.send("inquiry", settings.EDITOR_EMAIL, f"Nouvelle demande : {inquiry.get_kind_display()}",
               context={"inquiry": inquiry, "admin_url": admin_url})
     return "sent"
