@@ -137,3 +137,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+POSTAL_ADDRESS = ENV["POSTAL_ADDRESS"]
+LIST_ID = ENV["LIST_ID"]
+DKIM_SELECTOR = ENV["DKIM_SELECTOR"]
+DKIM_DOMAIN = ENV["DKIM_DOMAIN"]
+DKIM_PRIVATE_KEY_PATH = ENV["DKIM_PRIVATE_KEY_PATH"]
+DELIVERY_BATCH_SIZE = ENV["DELIVERY_BATCH_SIZE"]
+DELIVERY_RATE_PER_SECOND = ENV["DELIVERY_RATE_PER_SECOND"]
+DELIVERY_RATE_PER_HOUR = ENV["DELIVERY_RATE_PER_HOUR"]
+DELIVERY_LEASE_SECONDS = ENV["DELIVERY_LEASE_SECONDS"]
+DELIVERY_MAX_ATTEMPTS = ENV["DELIVERY_MAX_ATTEMPTS"]
+DELIVERY_RETRY_SECONDS = ENV["DELIVERY_RETRY_SECONDS"]
+DELIVERY_POLL_SECONDS = ENV["DELIVERY_POLL_SECONDS"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: delivery tests run worker processes against the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-demain.sqlite3")}

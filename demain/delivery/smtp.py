@@ -1,0 +1,108 @@
+"""One kept-open SMTP connection, driven step by step so the worker knows the phase.
+
+``send`` runs MAIL, RCPT and DATA; once the server has answered 354 it calls
+``before_body`` (the worker records "DATA reached" there) and only then
+transmits the message. An exchange broken after that point is *uncertain*.
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+from dataclasses import dataclass
+
+from django.conf import settings
+
+PERIOD_AT_LINE_START = re.compile(rb"(?m)^\.")
+
+
+@dataclass
+class Outcome:
+    kind: str  # "sent" | "retry" | "bounced" | "uncertain" | "skipped"
+    code: int | None = None
+    reply: str = ""
+
+
+class Interrupted(Exception):
+    """The exchange broke after DATA was accepted: delivery is unknown."""
+
+
+def _reply(code: int, message: bytes | str) -> tuple[int, str]:
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+    return code, text[:480]
+
+
+def classify(code: int, reply: str) -> Outcome:
+    if 200 <= code < 300:
+        return Outcome("sent", code, reply)
+    if 500 <= code < 600:
+        return Outcome("bounced", code, reply)
+    return Outcome("retry", code, reply)
+
+
+class Connection:
+    def __init__(self):
+        self.smtp: smtplib.SMTP | None = None
+
+    def open(self) -> smtplib.SMTP:
+        if self.smtp is None:
+            smtp = smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=settings.EMAIL_TIMEOUT)
+            if settings.EMAIL_USE_TLS:
+                smtp.starttls()
+            if settings.EMAIL_HOST_USER:
+                smtp.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
+            self.smtp = smtp
+        return self.smtp
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                self.smtp.close()
+            self.smtp = None
+
+    def drop(self) -> None:
+        if self.smtp is not None:
+            self.smtp.close()
+            self.smtp = None
+
+    def send(self, sender: str, recipient: str, message: bytes, before_body) -> Outcome:
+        """Deliver one message; ``before_body()`` returning False aborts it unsent."""
+        try:
+            smtp = self.open()
+            for command, argument in (("mail", f"FROM:<{sender}>"), ("rcpt", f"TO:<{recipient}>")):
+                code, reply = _reply(*smtp.docmd(command, argument))
+                if code != 250 and code != 251:
+                    return self._refused(code, reply, recipient_step=command == "rcpt")
+            code, reply = _reply(*smtp.docmd("data"))
+            if code != 354:
+                return self._refused(code, reply, recipient_step=True)
+        except (smtplib.SMTPException, OSError) as error:
+            self.drop()
+            return Outcome("retry", None, f"connexion SMTP : {error}"[:480])
+        if not before_body():
+            self.drop()  # the only way to abandon a message after 354
+            return Outcome("skipped", None, "repris par un autre processus")
+        try:
+            smtp.send(PERIOD_AT_LINE_START.sub(b"..", message) + b".\r\n")
+            code, reply = _reply(*smtp.getreply())
+        except (smtplib.SMTPException, OSError) as error:
+            self.drop()
+            return Outcome("uncertain", None, f"échange interrompu après DATA : {error}"[:480])
+        if code == 421:
+            self.drop()
+        return classify(code, reply)
+
+    def _refused(self, code: int, reply: str, recipient_step: bool) -> Outcome:
+        if code == 421:
+            self.drop()
+        else:
+            try:
+                self.smtp.rset()
+            except (smtplib.SMTPException, OSError):
+                self.drop()
+        outcome = classify(code, reply)
+        if outcome.kind == "bounced" and not recipient_step:
+            outcome.kind = "retry"  # MAIL FROM refused: our problem, not the reader's address
+        return outcome
