@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "demain.audience.context_processors.menu",
             ],
         },
     },
@@ -138,7 +139,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# Audience: consent, anti-abuse and download links (demain/audience).
 POSTAL_ADDRESS = ENV["POSTAL_ADDRESS"]
+CONSENT_TEXT_VERSION = ENV["CONSENT_TEXT_VERSION"]
+FORM_RATE_PER_IP = ENV["FORM_RATE_PER_IP"]
+FORM_RATE_PER_ADDRESS = ENV["FORM_RATE_PER_ADDRESS"]
+FORM_MIN_SECONDS = ENV["FORM_MIN_SECONDS"]
+CONFIRMATION_HOURS = ENV["CONFIRMATION_HOURS"]
+DOWNLOAD_LINK_DAYS = ENV["DOWNLOAD_LINK_DAYS"]
+DOWNLOAD_LINK_USES = ENV["DOWNLOAD_LINK_USES"]
+# Rate limits must hold across worker processes: a cache in the database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demain_cache"}}
+# Delivery: campaigns and workers (demain/delivery).
 LIST_ID = ENV["LIST_ID"]
 DKIM_SELECTOR = ENV["DKIM_SELECTOR"]
 DKIM_DOMAIN = ENV["DKIM_DOMAIN"]

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from demain.delivery import campaigns
-from demain.delivery.models import Campaign, Delivery
+from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
 from demain.delivery.tasks import prepare_campaign
 from demain.issues.models import Issue
@@ -104,13 +104,12 @@ class DeliveryAdmin(admin.ModelAdmin):
     actions = ["mark_sent", "requeue"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
 
-    def has_add_permission(self, request):
-        return False
 
-    @admin.action(description="Incertain : marquer comme reçu")
-    def mark_sent(self, request, queryset):
-        self.message_user(request, f"{campaigns.mark_sent(queryset)} envoi(s) marqué(s) comme reçu(s).")
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only view of the local outbox: what would have been sent."""
 
-    @admin.action(description="Incertain ou en échec : renvoyer")
-    def requeue(self, request, queryset):
-        self.message_user(request, f"{campaigns.requeue(queryset)} envoi(s) remis en file.")
+    list_display = ["created_at", "subject", "to"]
+    search_fields = ["subject", "to", "message_id"]
+    readonly_fields = ["created_at", "from_email", "to", "subject", "message_id", "raw"]
+    date_hierarchy = "created_at"

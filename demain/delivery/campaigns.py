@@ -25,11 +25,11 @@ class Audience:
 
 
 def select_audience(interests: list[str]) -> Audience:
-    """Confirmed subscribers, optionally those sharing one of ``interests``."""
+    """Mailable (confirmed, not on pause) subscribers, optionally those sharing one of ``interests``."""
     wanted = set(interests)
     blocked = set(Suppression.objects.values_list("email_hash", flat=True))
     audience = Audience([], [])
-    rows = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).order_by("pk")
+    rows = Subscriber.objects.mailable().order_by("pk")
     for pk, email, their_interests in rows.values_list("pk", "email", "interests").iterator(chunk_size=5000):
         if wanted and not wanted.intersection(their_interests or []):
             continue

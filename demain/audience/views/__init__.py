@@ -1,0 +1,1 @@
+"""One module per thing a visitor does. URLs in demain/audience/urls.py."""
