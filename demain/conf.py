@@ -66,6 +66,13 @@ def parse_database_url(value: str) -> str:
     return value
 
 
+def parse_mailbox_url(value: str) -> str:
+    parts = urlsplit(value)
+    if value and (parts.scheme not in {"imap", "imaps", "pop3", "pop3s"} or not parts.hostname):
+        raise SettingError(f"expected imaps://user:pass@host:port/FOLDER or pop3s://…, got {parts.scheme}://…")
+    return value
+
+
 def choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in allowed:
@@ -140,6 +147,14 @@ SETTINGS: list[Setting] = [
     Setting("DELIVERY_RETRY_SECONDS", "60", parse_float,
             "First retry delay after a temporary failure; doubles with each try."),
     Setting("DELIVERY_POLL_SECONDS", "2", parse_float, "How long an idle worker waits before looking again."),
+    Setting("BOUNCE_WEBHOOK_SECRET", "", parse_str,
+            "Shared secret of the bounce webhook `/webhooks/bounces/` (empty: endpoint disabled)."),
+    Setting("BOUNCE_MAILBOX_URL", "", parse_mailbox_url,
+            "Bounce mailbox read by `demain bounces fetch`: `imaps://user:pass@host:993/INBOX`, "
+            "`imap://…`, `pop3s://user:pass@host:995` or `pop3://…` (empty: disabled)."),
+    Setting("BOUNCE_SOFT_LIMIT", "3", parse_int,
+            "Soft bounces within the window below that suppress an address like a hard bounce."),
+    Setting("BOUNCE_SOFT_WINDOW_DAYS", "30", parse_int, "Window, in days, for counting soft bounces."),
 ]
 
 

@@ -165,3 +165,7 @@ DELIVERY_POLL_SECONDS = ENV["DELIVERY_POLL_SECONDS"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: delivery tests run worker processes against the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-demain.sqlite3")}
+BOUNCE_WEBHOOK_SECRET = ENV["BOUNCE_WEBHOOK_SECRET"]
+BOUNCE_MAILBOX_URL = ENV["BOUNCE_MAILBOX_URL"]
+BOUNCE_SOFT_LIMIT = ENV["BOUNCE_SOFT_LIMIT"]
+BOUNCE_SOFT_WINDOW_DAYS = ENV["BOUNCE_SOFT_WINDOW_DAYS"]

@@ -125,3 +125,6 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+from demain.delivery.bounces.models import BounceEvent  # noqa: E402,F401
