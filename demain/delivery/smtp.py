@@ -32,10 +32,15 @@ def _reply(code: int, message: bytes | str) -> tuple[int, str]:
     return code, text[:480]
 
 
+# Permanent refusals of the address or of the message for it; other 5xx (500-503:
+# syntax or sequence errors) are our side's fault and are retried, then reported.
+PERMANENT = {550, 551, 552, 553, 554}
+
+
 def classify(code: int, reply: str) -> Outcome:
     if 200 <= code < 300:
         return Outcome("sent", code, reply)
-    if 500 <= code < 600:
+    if code in PERMANENT:
         return Outcome("bounced", code, reply)
     return Outcome("retry", code, reply)
 
@@ -47,8 +52,10 @@ class Connection:
     def open(self) -> smtplib.SMTP:
         if self.smtp is None:
             smtp = smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=settings.EMAIL_TIMEOUT)
+            smtp.ehlo_or_helo_if_needed()
             if settings.EMAIL_USE_TLS:
                 smtp.starttls()
+                smtp.ehlo()
             if settings.EMAIL_HOST_USER:
                 smtp.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
             self.smtp = smtp
@@ -77,7 +84,7 @@ class Connection:
                     return self._refused(code, reply, recipient_step=command == "rcpt")
             code, reply = _reply(*smtp.docmd("data"))
             if code != 354:
-                return self._refused(code, reply, recipient_step=True)
+                return self._refused(code, reply, recipient_step=False)
         except (smtplib.SMTPException, OSError) as error:
             self.drop()
             return Outcome("retry", None, f"connexion SMTP : {error}"[:480])
