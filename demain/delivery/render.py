@@ -20,6 +20,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 
+from demain.delivery.smtp import dot_stuff
 from demain.issues.models import Issue, paragraphs
 
 # Placeholders survive Django escaping, CSS inlining and quoted-printable encoding.
@@ -88,17 +89,17 @@ def qp(text: str) -> bytes:
     return encoded.encode("ascii")
 
 
-def _split(body: str) -> list:
+def _split(body: str, stuff) -> list:
     """Body → [bytes, placeholder, bytes, …], each fixed part already encoded."""
     parts: list = []
     rest = body
     while True:
         found = [(rest.find(name), name) for name in PLACEHOLDERS if name in rest]
         if not found:
-            parts.append(qp(rest))
+            parts.append(stuff(qp(rest)))
             return parts
         at, name = min(found)
-        parts.append(qp(rest[:at]))
+        parts.append(stuff(qp(rest[:at])))
         parts.append(name)
         rest = rest[at + len(name):]
 
@@ -124,18 +125,20 @@ class PreparedEmail:
             f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n'.encode(),
         ])
         part = 'Content-Type: text/{}; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
-        self.text_parts = [f"--{boundary}\r\n{part.format('plain')}".encode()] + _split(text)
-        self.html_parts = [f"--{boundary}\r\n{part.format('html')}".encode()] + _split(html)
-        self.tail = f"--{boundary}--\r\n".encode()
         self.signer = signer
+        # Without a signature to compute, dot-stuffing is done once here: every part starts a line.
+        self.stuff = stuff = dot_stuff if signer is None else bytes
+        self.text_parts = [f"--{boundary}\r\n{part.format('plain')}".encode()] + _split(text, stuff)
+        self.html_parts = [f"--{boundary}\r\n{part.format('html')}".encode()] + _split(html, stuff)
+        self.tail = f"--{boundary}--\r\n".encode()
 
     def message_id(self, key: str) -> str:
         return f"<{key}@{self.domain}>"
 
     def build(self, *, to: str, message_id: str, links: dict[str, str], headers: dict[str, str]) -> bytes:
-        """The full message for one recipient: a join, no template."""
-        text_values = {name: qp(value) for name, value in links.items()}
-        html_values = {name: qp(escape(value)) for name, value in links.items()}
+        """The message for one recipient, dot-stuffed for the SMTP DATA phase: a join, no template."""
+        text_values = {name: self.stuff(qp(value)) for name, value in links.items()}
+        html_values = {name: self.stuff(qp(escape(value))) for name, value in links.items()}
         personal = [header("To", to), header("Message-ID", message_id),
                     header("Date", formatdate(localtime=True))]
         personal += [header(name, value) for name, value in headers.items()]
@@ -145,5 +148,5 @@ class PreparedEmail:
         body.append(self.tail)
         message = b"".join(personal) + self.head + b"".join(body)
         if self.signer:
-            message = self.signer(message) + message
+            message = dot_stuff(self.signer(message) + message)
         return message

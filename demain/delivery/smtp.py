@@ -16,6 +16,11 @@ from django.conf import settings
 PERIOD_AT_LINE_START = re.compile(rb"(?m)^\.")
 
 
+def dot_stuff(data: bytes) -> bytes:
+    """RFC 5321 transparency: a line starting with "." gets one more."""
+    return PERIOD_AT_LINE_START.sub(b"..", data)
+
+
 @dataclass
 class Outcome:
     kind: str  # "sent" | "retry" | "bounced" | "uncertain" | "skipped"
@@ -74,25 +79,35 @@ class Connection:
             self.smtp.close()
             self.smtp = None
 
-    def send(self, sender: str, recipient: str, message: bytes, before_body) -> Outcome:
-        """Deliver one message; ``before_body()`` returning False aborts it unsent."""
+    def send(self, sender: str, recipient: str, wire: bytes, before_body) -> Outcome:
+        """Deliver one dot-stuffed message; ``before_body()`` returning False aborts it unsent.
+
+        ``before_body`` runs right after the DATA command is written, while the
+        server's 354 is on its way: the status write overlaps the round trip, and
+        still happens before any byte of the body leaves.
+        """
         try:
             smtp = self.open()
             for command, argument in (("mail", f"FROM:<{sender}>"), ("rcpt", f"TO:<{recipient}>")):
                 code, reply = _reply(*smtp.docmd(command, argument))
                 if code != 250 and code != 251:
                     return self._refused(code, reply, recipient_step=command == "rcpt")
-            code, reply = _reply(*smtp.docmd("data"))
-            if code != 354:
-                return self._refused(code, reply, recipient_step=False)
+            smtp.putcmd("data")
         except (smtplib.SMTPException, OSError) as error:
             self.drop()
             return Outcome("retry", None, f"connexion SMTP : {error}"[:480])
         if not before_body():
-            self.drop()  # the only way to abandon a message after 354
+            self.drop()  # the only way to abandon a message once DATA is sent
             return Outcome("skipped", None, "repris par un autre processus")
         try:
-            smtp.send(PERIOD_AT_LINE_START.sub(b"..", message) + b".\r\n")
+            code, reply = _reply(*smtp.getreply())
+            if code != 354:
+                return self._refused(code, reply, recipient_step=False)
+        except (smtplib.SMTPException, OSError) as error:
+            self.drop()  # no body was sent: nothing can have been delivered
+            return Outcome("retry", None, f"connexion SMTP : {error}"[:480])
+        try:
+            smtp.send(wire + b".\r\n")
             code, reply = _reply(*smtp.getreply())
         except (smtplib.SMTPException, OSError) as error:
             self.drop()

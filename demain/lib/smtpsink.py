@@ -66,3 +66,27 @@ class Sink:
 
     def __exit__(self, *exc) -> None:
         self.controller.stop()
+
+
+class AcceptAllHandler:
+    """Accept everything; count messages in a shared counter (``multiprocessing.Value``)."""
+
+    def __init__(self, counter):
+        self.counter = counter
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.counter.get_lock():
+            self.counter.value += len(envelope.rcpt_tos)
+        return "250 2.0.0 Accepted"
+
+
+def serve_forever(port: int, counter, ready) -> None:
+    """Process target: an accept-all sink on 127.0.0.1:port until the process is terminated."""
+    import signal
+
+    controller = Controller(AcceptAllHandler(counter), hostname="127.0.0.1", port=port,
+                            data_size_limit=10 * 1024 * 1024)
+    controller.start()
+    ready.set()
+    signal.sigwait({signal.SIGTERM, signal.SIGINT})
+    controller.stop()
