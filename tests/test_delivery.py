@@ -28,6 +28,11 @@ def message_for(campaign: Campaign, row: Delivery) -> email.message.EmailMessage
     return email.message_from_bytes(raw, policy=policy.default)
 
 
+def stable(url: str) -> str:
+    """A signed link without its time stamp and signature (they change every second)."""
+    return url.rsplit(":", 2)[0]
+
+
 def test_it_renders_the_issue_once_with_personal_parts_per_recipient(settings):
     settings.POSTAL_ADDRESS = "Société Exemple, 3 place du Test, 69000 Lyon"
     first, second = subscribers(2)
@@ -37,7 +42,7 @@ def test_it_renders_the_issue_once_with_personal_parts_per_recipient(settings):
     messages = [message_for(campaign, row) for row in campaign.deliveries.order_by("pk")]
     for message, subscriber in zip(messages, [first, second]):
         assert message["To"] == subscriber.email
-        assert message["List-Unsubscribe"] == f"<{links.one_click_unsubscribe_url(subscriber)}>"
+        assert stable(links.one_click_unsubscribe_url(subscriber)) in message["List-Unsubscribe"]
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert message["List-Id"] == settings.LIST_ID
         assert message["Date"]
@@ -48,11 +53,11 @@ def test_it_renders_the_issue_once_with_personal_parts_per_recipient(settings):
             assert "Sauf que." in body and "App sous le radar" in body.replace("APP SOUS LE RADAR", "App sous le radar")
             assert settings.POSTAL_ADDRESS in body
             assert not any(placeholder in body for placeholder in PLACEHOLDERS)
-        assert links.preferences_url(subscriber) in text
-        assert links.unsubscribe_url(subscriber).replace("&", "&amp;") in html
+        assert stable(links.preferences_url(subscriber)) in text
+        assert stable(links.unsubscribe_url(subscriber)) in html
         assert "Enjeux et perspectives" in text and "Enjeux et perspectives" in html
     assert messages[0]["Message-ID"] != messages[1]["Message-ID"]
-    assert links.preferences_url(first) not in messages[1].as_string()
+    assert stable(links.preferences_url(first)) not in messages[1].as_string()
 
 
 def test_it_refuses_to_send_an_issue_that_is_not_published():
@@ -136,3 +141,58 @@ def test_it_cancels_a_campaign_and_says_why_nothing_left():
     campaigns.cancel(campaign)
     assert set(campaign.deliveries.values_list("status", "smtp_reply")) == {(S.SKIPPED, "campagne annulée")}
     assert claim("w", 10) == []
+
+
+def test_it_signs_with_dkim_covering_the_list_unsubscribe_headers(settings, tmp_path):
+    import dkim
+    from dkim import dknewkey
+
+    dknewkey.GenRSAKeys(str(tmp_path / "dkim.pem"), verbose=False)
+    dknewkey.ExtractRSADnsPublicKey(str(tmp_path / "dkim.pem"), str(tmp_path / "dkim.dns"), verbose=False)
+    record = (tmp_path / "dkim.dns").read_bytes()
+    settings.DKIM_SELECTOR, settings.DKIM_DOMAIN = "lettre", "demain.example"
+    settings.DKIM_PRIVATE_KEY_PATH = str(tmp_path / "dkim.pem")
+    subscribers(1)
+    campaign = campaigns.create_campaign(published_issue())
+    prepared = prepared_email(campaign)
+    wire = personal_message(prepared, campaign.deliveries.get(), "<x@demain.example>")
+    raw = wire.replace(b"\r\n..", b"\r\n.")  # undo SMTP dot-stuffing, as the receiving server does
+    assert raw.startswith(b"DKIM-Signature:")
+    signed = raw.split(b"h=", 1)[1].split(b";", 1)[0].lower()
+    assert b"list-unsubscribe" in signed and b"list-unsubscribe-post" in signed
+    assert dkim.verify(raw, dnsfunc=lambda name, timeout=5: record)
+    assert not dkim.verify(raw.replace(b"List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                                       b"List-Unsubscribe-Post: nothing"), dnsfunc=lambda name, timeout=5: record)
+
+
+def test_it_shows_progress_and_uncertain_rows_in_the_admin(admin_client):
+    subscribers(3)
+    campaign = campaigns.create_campaign(published_issue())
+    campaign.deliveries.filter(email="lecteur0@example.org").update(status=S.UNCERTAIN)
+    Campaign.objects.filter(pk=campaign.pk).update(html="x" * (101 * 1024))
+    page = admin_client.get("/admin/delivery/campaign/").content.decode()
+    assert "1 à décider" in page and "coupé par Gmail" in page
+    detail = admin_client.get(f"/admin/delivery/campaign/{campaign.pk}/change/", follow=True).content.decode()
+    assert "Gmail coupe" in detail and "En attente : 2" in detail and "Incertain (à décider) : 1" in detail
+    admin_client.post("/admin/delivery/campaign/", {"action": "pause", "_selected_action": [campaign.pk]})
+    assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.PAUSED
+    row = campaign.deliveries.get(status=S.UNCERTAIN)
+    admin_client.post("/admin/delivery/delivery/", {"action": "requeue", "_selected_action": [row.pk]})
+    assert campaign.deliveries.get(pk=row.pk).status == S.QUEUED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_prepares_a_campaign_added_in_the_admin_through_a_task(admin_client):
+    from django_tasks_db.models import DBTaskResult
+
+    subscribers(2)
+    issue = published_issue()
+    response = admin_client.post("/admin/delivery/campaign/add/", {"issue": issue.pk, "interests": "[]"})
+    assert response.status_code == 302
+    campaign = Campaign.objects.get()
+    assert campaign.status == Campaign.Status.PREPARING and not campaign.deliveries.exists()
+    assert DBTaskResult.objects.count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENDING
+    assert campaign.deliveries.filter(status=S.QUEUED).count() == 2

@@ -104,6 +104,17 @@ class DeliveryAdmin(admin.ModelAdmin):
     actions = ["mark_sent", "requeue"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
 
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Incertain : marquer comme reçu")
+    def mark_sent(self, request, queryset):
+        self.message_user(request, f"{campaigns.mark_sent(queryset)} envoi(s) marqué(s) comme reçu(s).")
+
+    @admin.action(description="Incertain ou en échec : renvoyer")
+    def requeue(self, request, queryset):
+        self.message_user(request, f"{campaigns.requeue(queryset)} envoi(s) remis en file.")
+
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
