@@ -67,11 +67,11 @@ def prepared_email(campaign: Campaign) -> PreparedEmail:
 
 
 def personal_message(email: PreparedEmail, row: Delivery, message_id: str) -> bytes:
-    subscriber = row.subscriber
+    personal = links.personal_links(row.subscriber)
     return email.build(
         to=row.email, message_id=message_id,
-        links={PREFERENCES: links.preferences_url(subscriber), UNSUBSCRIBE: links.unsubscribe_url(subscriber)},
-        headers=links.list_unsubscribe_headers(subscriber),
+        links={PREFERENCES: personal.preferences, UNSUBSCRIBE: personal.unsubscribe},
+        headers=personal.headers,
     )
 
 

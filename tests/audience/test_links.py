@@ -47,3 +47,14 @@ def test_it_reads_back_what_it_signs():
     assert tokens.read(tokens.DOWNLOAD, token) == (42, "nonce")
     with pytest.raises(tokens.BadToken):
         tokens.read(tokens.CONFIRM, token)
+
+
+def test_it_builds_the_same_personal_links_as_the_single_link_functions(client, subscriber):
+    with mock.patch("time.time", return_value=1_800_000_000):
+        personal = links.personal_links(subscriber)
+        assert personal.preferences == links.preferences_url(subscriber)
+        assert personal.unsubscribe == links.unsubscribe_url(subscriber)
+        assert personal.one_click == links.one_click_unsubscribe_url(subscriber)
+        assert personal.headers == links.list_unsubscribe_headers(subscriber)
+    assert client.get(path_of(personal.preferences)).status_code == 200
+    assert client.get(path_of(personal.unsubscribe)).status_code == 200
