@@ -53,7 +53,7 @@ def worker_env(sink_port: int, **extra) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": database_url(), "SECRET_KEY": settings.SECRET_KEY, "VAR_DIR": str(settings.VAR_DIR),
-        "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(sink_port), "EMAIL_TIMEOUT": "10",
+        "EMAIL_BACKEND": "smtp", "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(sink_port), "EMAIL_TIMEOUT": "10",
         "DELIVERY_LEASE_SECONDS": "3", "DELIVERY_RETRY_SECONDS": "0.2", "DELIVERY_POLL_SECONDS": "0.2",
         "DELIVERY_BATCH_SIZE": "20",
     })

@@ -50,6 +50,15 @@ def classify(code: int, reply: str) -> Outcome:
     return Outcome("retry", code, reply)
 
 
+def open_connection():
+    """The worker's way out, following EMAIL_BACKEND: SMTP, or the local outbox (embedded default)."""
+    if settings.EMAIL_BACKEND == "demain.delivery.outbox.OutboxBackend":
+        from demain.delivery.outbox import OutboxConnection
+
+        return OutboxConnection()
+    return Connection()
+
+
 class Connection:
     def __init__(self):
         self.smtp: smtplib.SMTP | None = None

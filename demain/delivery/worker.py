@@ -29,7 +29,7 @@ from demain.audience.models import Subscriber, Suppression, email_hash
 from demain.delivery import campaigns
 from demain.delivery.models import Campaign, Delivery, Worker
 from demain.delivery.render import PREFERENCES, UNSUBSCRIBE, PreparedEmail
-from demain.delivery.smtp import Connection, Outcome
+from demain.delivery.smtp import Outcome, open_connection
 
 log = logging.getLogger(__name__)
 S = Delivery.Status
@@ -182,7 +182,7 @@ class SendWorker:
         self.batch_size = batch_size or settings.DELIVERY_BATCH_SIZE
         self.lease = settings.DELIVERY_LEASE_SECONDS
         self.stop = threading.Event()
-        self.connection = Connection()
+        self.connection = open_connection()
         self.emails: dict[int, PreparedEmail] = {}
         self.pacer = Pacer(settings.DELIVERY_RATE_PER_SECOND)
         self.sent = 0
