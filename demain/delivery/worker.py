@@ -109,13 +109,28 @@ def claimable(now) -> Q:
     return Q(status=S.QUEUED) | Q(status=S.RETRY, retry_at__lte=now)
 
 
+def candidates(now, size: int) -> list[int]:
+    """Due retries first, then queued rows, of sending campaigns, locked for this transaction.
+
+    Each query reads the (status, campaign) index and stops at ``size``: no
+    ORDER BY, because sorting every queued row at each claim made a claim cost
+    grow with the campaign (a 100,000-row campaign slowed down as it went).
+    """
+    sending = Campaign.objects.filter(status=Campaign.Status.SENDING).values("pk")
+    ids: list[int] = []
+    for rows in (Delivery.objects.filter(status=S.RETRY, retry_at__lte=now, campaign__in=sending),
+                 Delivery.objects.filter(status=S.QUEUED, campaign__in=sending)):
+        if len(ids) < size:
+            locked = rows.select_for_update(skip_locked=True).values_list("id", flat=True)
+            ids += list(locked[: size - len(ids)])
+    return ids
+
+
 def claim(name: str, size: int) -> list[int]:
     """Take up to ``size`` rows of sending campaigns for this worker; one transaction."""
     now = timezone.now()
     with write_lock, transaction.atomic():
-        candidates = (Delivery.objects.filter(claimable(now), campaign__status=Campaign.Status.SENDING)
-                      .order_by("id").select_for_update(skip_locked=True, of=("self",)))
-        ids = list(candidates.values_list("id", flat=True)[:size])
+        ids = candidates(now, size)
         if not ids:
             return []
         Delivery.objects.filter(claimable(now), id__in=ids).update(
