@@ -26,7 +26,7 @@ class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
         for message in email_messages:
             mime = message.message()
-            keep(from_email=message.from_email, to=message.recipients(), subject=str(mime["Subject"] or ""),
+            keep(from_email=message.from_email, to=message.recipients(), subject=message.subject,
                  message_id=str(mime["Message-ID"] or ""), raw=mime.as_string())
         return len(email_messages)
 
