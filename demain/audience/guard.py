@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from demain.audience import abuse
 
@@ -38,3 +38,16 @@ def screen(request, form) -> Verdict:
 
 def too_many(request):
     return render(request, "audience/too_many.html", status=429)
+
+
+def handle_post(request, form, accept, thanks_url: str):
+    """The public forms' flow: 429 when limited, ``accept(form)`` for a clean post, then the
+    thank-you page, which a bot also gets (it learns nothing); None shows the form again."""
+    verdict = screen(request, form)
+    if verdict is Verdict.LIMITED:
+        return too_many(request)
+    if verdict is Verdict.OK:
+        accept(form)
+    if verdict in (Verdict.OK, Verdict.BOT):
+        return redirect(thanks_url)
+    return None

@@ -1,10 +1,11 @@
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from demain.audience import abuse, subscriptions
 from demain.audience.forms import ResourceRequestForm
-from demain.audience.guard import Verdict, screen, too_many
+from demain.audience.guard import handle_post
 from demain.audience.models import DownloadLead, Resource
 from demain.audience.tasks import send_download_link
 
@@ -15,13 +16,10 @@ def request_resource(request, slug):
     resource = get_object_or_404(Resource, slug=slug, published=True)
     form = ResourceRequestForm(request.POST or None)
     if request.method == "POST":
-        verdict = screen(request, form)
-        if verdict is Verdict.LIMITED:
-            return too_many(request)
-        if verdict is Verdict.OK:
-            record_lead(request, resource, form.cleaned_data)
-        if verdict in (Verdict.OK, Verdict.BOT):
-            return redirect("audience:resource_sent", slug=resource.slug)
+        response = handle_post(request, form, lambda form: record_lead(request, resource, form.cleaned_data),
+                               reverse("audience:resource_sent", args=[resource.slug]))
+        if response:
+            return response
     return render(request, "audience/resource.html", {"resource": resource, "form": form})
 
 

@@ -1,9 +1,10 @@
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from demain.audience import abuse
 from demain.audience.forms import FORMS
-from demain.audience.guard import Verdict, screen, too_many
+from demain.audience.guard import handle_post
 from demain.audience.models import OfferPage, TrainingModule
 from demain.audience.tasks import notify_editor
 
@@ -17,17 +18,16 @@ def show_offer(request, slug):
         return redirect(page)
     form = form_class(request.POST or None) if form_class else None
     if form is not None and request.method == "POST":
-        verdict = screen(request, form)
-        if verdict is Verdict.LIMITED:
-            return too_many(request)
-        if verdict is Verdict.OK:
+        def accept(form):
             inquiry = form.save(commit=False)
             inquiry.kind, inquiry.page, inquiry.ip_hash = page.form, page, abuse.ip_hash(request)
             inquiry.save()
             form.save_m2m()
             notify_editor.enqueue(inquiry.pk)
-        if verdict in (Verdict.OK, Verdict.BOT):
-            return redirect("audience:offer_sent", slug=page.slug)
+
+        response = handle_post(request, form, accept, reverse("audience:offer_sent", args=[page.slug]))
+        if response:
+            return response
     modules = TrainingModule.objects.all() if page.form == OfferPage.Form.TRAINING else []
     return render(request, "audience/offer.html", {
         "page": page, "form": form, "sections": page.sections.all(),

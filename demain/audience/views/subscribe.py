@@ -1,9 +1,10 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from demain.audience import abuse, subscriptions
 from demain.audience.forms import SignupForm
-from demain.audience.guard import Verdict, screen, too_many
+from demain.audience.guard import handle_post
 
 
 @require_http_methods(["GET", "POST"])
@@ -11,15 +12,13 @@ def subscribe(request):
     """The sign-up form. Every accepted post gets the same answer, known address or not."""
     form = SignupForm(request.POST or None)
     if request.method == "POST":
-        verdict = screen(request, form)
-        if verdict is Verdict.LIMITED:
-            return too_many(request)
-        if verdict is Verdict.OK:
-            subscriptions.request_subscription(
-                form.cleaned_data["email"], form.cleaned_data["interests"], abuse.ip_hash(request), source="site"
-            )
-        if verdict in (Verdict.OK, Verdict.BOT):
-            return redirect("audience:subscribe_sent")
+        def accept(form):
+            data = form.cleaned_data
+            subscriptions.request_subscription(data["email"], data["interests"], abuse.ip_hash(request), source="site")
+
+        response = handle_post(request, form, accept, reverse("audience:subscribe_sent"))
+        if response:
+            return response
     return render(request, "audience/subscribe.html", {"form": form})
 
 
