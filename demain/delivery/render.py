@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 
 from demain.delivery.smtp import dot_stuff
-from demain.issues.models import Issue, paragraphs
+from demain.issues.models import Issue
 
 # Placeholders survive Django escaping, CSS inlining and quoted-printable encoding.
 PREFERENCES = "DEMAINxPREFERENCESxURL"
@@ -43,16 +43,8 @@ def web_url(issue: Issue) -> str:
 
 
 def _context(issue: Issue) -> dict:
-    articles = []
-    for article in issue.articles.prefetch_related("sources"):
-        article.facts_paragraphs = paragraphs(article.facts)
-        article.turn_paragraphs = paragraphs(article.turn)
-        article.analysis_paragraphs = paragraphs(article.analysis)
-        articles.append(article)
-    review = getattr(issue, "app_review", None) if hasattr(issue, "app_review") else None
-    if review:
-        for part in ("intro", "good", "bad", "verdict"):
-            setattr(review, f"{part}_paragraphs", paragraphs(getattr(review, part)))
+    articles = list(issue.articles.prefetch_related("sources"))
+    review = getattr(issue, "app_review", None)
     return {
         "issue": issue,
         "articles": articles,

@@ -28,10 +28,6 @@ class Outcome:
     reply: str = ""
 
 
-class Interrupted(Exception):
-    """The exchange broke after DATA was accepted: delivery is unknown."""
-
-
 def _reply(code: int, message: bytes | str) -> tuple[int, str]:
     text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
     return code, text[:480]
