@@ -143,6 +143,21 @@ def test_it_refuses_to_publish_from_the_admin_while_errors_remain(admin_client, 
     assert "Numéro 7 : Publié." in page
 
 
+def test_it_refuses_to_approve_from_the_admin_while_errors_remain(admin_client, issue):
+    transition(issue, "review")
+    Article.objects.filter(issue=issue, position=1).update(facts="")
+    url = reverse("admin:issues_issue_transition", args=[issue.pk, "approved"])
+    page = admin_client.post(url, follow=True).content.decode()
+    assert "Approbation du numéro 7 refusée : 1 erreur(s)" in page
+    assert Issue.objects.get(pk=issue.pk).status == "review"
+    changelist = reverse("admin:issues_issue_changelist")
+    admin_client.post(changelist, {"action": "approve", "_selected_action": [issue.pk]})
+    assert Issue.objects.get(pk=issue.pk).status == "review"
+    Article.objects.filter(issue=issue, position=1).update(facts="Un fait vérifié.")
+    admin_client.post(url)
+    assert Issue.objects.get(pk=issue.pk).status == "approved"
+
+
 def test_it_offers_the_workflow_buttons_and_the_history(admin_client, issue):
     page = admin_client.get(change_url(issue)).content.decode()
     assert "Envoyer en relecture" in page and "Publier</button>" not in page
@@ -160,10 +175,10 @@ def test_it_refuses_a_transition_by_get(admin_client, issue):
 
 def test_it_publishes_from_the_list_action_only_without_errors(admin_client, issue):
     other = save_parsed_issue(parse(SAMPLE), 8, datetime.date(2027, 3, 10))
-    Article.objects.filter(issue=other, position=2).update(title="")
     for each in (issue, other):
         transition(each, "review")
         transition(each, "approved")
+    Article.objects.filter(issue=other, position=2).update(title="")
     changelist = reverse("admin:issues_issue_changelist")
     page = admin_client.post(changelist, {"action": "publish", "_selected_action": [issue.pk, other.pk]},
                              follow=True).content.decode()

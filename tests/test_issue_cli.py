@@ -114,14 +114,13 @@ def test_it_moves_an_issue_through_the_workflow(sample_file):
     assert StatusChange.objects.count() == 3
 
 
-def test_it_refuses_to_publish_with_errors_from_the_cli(sample_file):
+def test_it_refuses_to_approve_with_errors_from_the_cli(sample_file):
     sample_file.write_text(SAMPLE.replace("Source : Communiqué du fabricant — https://example.org/communique\n\n", ""))
     run("import", str(sample_file))
     run("status", "7", "review")
-    run("status", "7", "approved")
-    with pytest.raises(CommandError, match="Publication refusée"):
-        run("status", "7", "published")
-    assert Issue.objects.get(number=7).status == "approved"
+    with pytest.raises(CommandError, match="Approbation refusée"):
+        run("status", "7", "approved")
+    assert Issue.objects.get(number=7).status == "review"
 
 
 def test_it_says_when_an_issue_does_not_exist():

@@ -88,9 +88,9 @@ def test_it_refuses_a_duplicate_click_on_publish(issue):
 
 
 def test_it_blocks_publishing_while_lint_errors_remain(issue):
-    Article.objects.filter(issue=issue, position=2).update(closing="", analysis="")
     transition(issue, "review")
     transition(issue, "approved")
+    Article.objects.filter(issue=issue, position=2).update(closing="", analysis="")
     with pytest.raises(PublishBlocked) as blocked:
         transition(issue, "published")
     assert {f.rule for f in blocked.value.findings} == {"analysis-missing", "closing-missing"}
@@ -108,3 +108,18 @@ def test_it_fixes_typography_in_the_database(issue):
     assert fix_issue_typography(issue) == 1
     assert lint_issue(issue) == []
     assert fix_issue_typography(issue) == 0
+
+
+def test_it_blocks_approving_while_lint_errors_remain(issue):
+    Article.objects.filter(issue=issue, position=2).update(closing="")
+    transition(issue, "review")
+    with pytest.raises(PublishBlocked) as blocked:
+        transition(issue, "approved")
+    assert [f.rule for f in blocked.value.findings] == ["closing-missing"]
+    assert str(blocked.value).startswith("Approbation refusée : 1 erreur(s)")
+    issue.refresh_from_db()
+    assert issue.status == "review"
+    assert not StatusChange.objects.filter(to_status="approved").exists()
+    Article.objects.filter(issue=issue, position=2).update(closing="Une chute.")
+    transition(issue, "approved")
+    assert Issue.objects.get(pk=issue.pk).status == "approved"

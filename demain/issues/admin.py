@@ -163,8 +163,8 @@ class IssueAdmin(admin.ModelAdmin):
             transition(issue, status, by=request.user)
         except PublishBlocked as blocked:
             messages.error(request, format_html(
-                "Publication du numéro {} refusée : {} erreur(s) à corriger d’abord.{}",
-                issue.number, len(blocked.findings), findings_html(blocked.findings, with_location=True)))
+                "{} du numéro {} refusée : {} erreur(s) à corriger d’abord.{}",
+                blocked.action, issue.number, len(blocked.findings), findings_html(blocked.findings, with_location=True)))
             return False
         except TransitionNotAllowed as error:
             messages.error(request, str(error))

@@ -101,6 +101,9 @@ class ConsentRecord(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = "consentement"
 
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} du {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
+
 
 class Suppression(models.Model):
     """An address that must never be mailed again (erased, bounced, complained)."""
@@ -118,6 +121,9 @@ class Suppression(models.Model):
     class Meta:
         verbose_name = "adresse bloquée"
         verbose_name_plural = "adresses bloquées"
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.email_hash[:12]}…)"
 
     @classmethod
     def covers(cls, email: str) -> bool:

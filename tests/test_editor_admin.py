@@ -1,0 +1,97 @@
+"""The editor's admin (issue 7, item 9): dashboard, French everywhere, clean labels, a usable issue editor."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from demain.audience.models import ConsentRecord, OfferPage, PageSection, Subscriber
+from demain.delivery.models import Campaign, Delivery
+from demain.issues.models import Issue
+from demain.issues.services import save_parsed_issue
+from demain.lib.houseformat import parse
+from tests.houseformat_samples import SAMPLE
+from tests.site_factory import make_issue
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def visible_text(page: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def subscriber(email, status, **dates):
+    row = Subscriber.objects.create(email=email, status=status)
+    Subscriber.objects.filter(pk=row.pk).update(**dates)
+    return row
+
+
+def test_it_opens_on_the_dashboard_with_readers_and_the_latest_issue(admin_client):
+    now = timezone.now()
+    subscriber("ancien@example.org", "confirmed", confirmed_at=now - datetime.timedelta(days=30))
+    subscriber("nouveau@example.org", "confirmed", confirmed_at=now - datetime.timedelta(days=2))
+    subscriber("autre@example.org", "confirmed", confirmed_at=now - datetime.timedelta(hours=3))
+    subscriber("parti@example.org", "unsubscribed", unsubscribed_at=now)
+    make_issue(1)
+    latest = make_issue(2)
+    campaign = Campaign.objects.create(issue=latest, status=Campaign.Status.SENDING)
+    for index, status in enumerate(["sent", "sent", "sent", "queued", "bounced"]):
+        Delivery.objects.create(campaign=campaign, email=f"r{index}@example.org", status=status)
+
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    text = visible_text(page)
+    assert "Confirmés 3" in text and "Nouveaux cette semaine 2" in text and "Désinscrits 1" in text
+    assert "N° 2 — Titre du numéro 2" in text and "N° 1 —" not in text
+    assert "1 campagne, 5 destinataires" in text
+    assert "Envoyé 3" in text and "En attente 1" in text and "Refusé (adresse en échec) 1" in text
+    assert f'href="{reverse("admin:issues_issue_add")}"' in page and "Nouveau numéro" in text
+    # The dashboard comes first, then the newsroom's sections, Django's own last.
+    sections = re.findall(r'<caption>\s*<a href="/admin/([a-z_]+)/"', page)
+    assert page.index("dashboard-subscribers") < page.index("<caption>")
+    assert sections[:3] == ["issues", "delivery", "audience"]
+    assert sections[-2:] in (["auth", "django_tasks_database"], ["django_tasks_database", "auth"])
+
+
+def test_it_shows_the_task_results_in_french(admin_client):
+    DBTaskResult.objects.create(task_path="demain.audience.tasks.send_welcome", args_kwargs={"args": [1], "kwargs": {}},
+                                backend_name="default", run_after=timezone.now(), status="SUCCESSFUL",
+                                exception_class_path="", traceback="")
+    index = visible_text(admin_client.get(reverse("admin:index")).content.decode())
+    assert "Tâches en arrière-plan" in index and "Task Results" not in index and "Tasks Database" not in index
+    listing = visible_text(admin_client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist")).content.decode())
+    assert "E-mail de bienvenue" in listing and "Réussie" in listing and "Mise en file le" in listing
+    for english in ("Task name", "Successful", "Enqueued at", "Queue name", "Task Result"):
+        assert english not in listing
+    result = DBTaskResult.objects.get()
+    detail = visible_text(admin_client.get(
+        reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.pk])).content.decode())
+    assert "E-mail de bienvenue (réussie)" in detail and "object (" not in detail
+    assert "Trace de l’erreur" in detail and "Traceback" not in detail
+
+
+def test_it_gives_every_model_a_readable_name():
+    plain = [model.__name__ for model in apps.get_models()
+             if model.__module__.startswith("demain.") and model.__str__ is models.Model.__str__]
+    assert plain == []
+
+
+def test_it_prints_clean_labels_in_the_admin(admin_client):
+    offer = OfferPage.objects.create(slug="conference", title="La conférence")
+    PageSection.objects.create(page=offer, position=4, title="Partie sur les agents")
+    page = admin_client.get(reverse("admin:audience_offerpage_change", args=[offer.pk])).content.decode()
+    assert "Partie sur les agents" in visible_text(page) and "object (" not in page
+    issue = save_parsed_issue(parse(SAMPLE), 7, datetime.date(2027, 3, 3))
+    page = visible_text(admin_client.get(reverse("admin:issues_issue_change", args=[issue.pk])).content.decode())
+    assert "App sous le radar: Carnet" in page
+    assert "App sous le radar: App sous le radar" not in page and "object (" not in page
+    reader = Subscriber.objects.create(email="lecteur@example.org")
+    ConsentRecord.objects.create(subscriber=reader, action="requested", text="J’accepte.")
+    page = admin_client.get(reverse("admin:audience_subscriber_change", args=[reader.pk])).content.decode()
+    assert "Demande d’inscription du" in page and "object (" not in page
