@@ -95,3 +95,31 @@ def test_it_prints_clean_labels_in_the_admin(admin_client):
     ConsentRecord.objects.create(subscriber=reader, action="requested", text="J’accepte.")
     page = admin_client.get(reverse("admin:audience_subscriber_change", args=[reader.pk])).content.decode()
     assert "Demande d’inscription du" in page and "object (" not in page
+
+
+def test_it_folds_the_warnings_the_typography_fix_clears(admin_client):
+    issue = save_parsed_issue(parse(SAMPLE), 7, datetime.date(2027, 3, 3))
+    issue.articles.filter(position=1).update(closing="Le pain ? L'IA le cuit.")
+    issue.articles.filter(position=2).update(closing="")
+    page = admin_client.get(reverse("admin:issues_issue_change", args=[issue.pk])).content.decode()
+    folded = re.search(r'<details class="lint-typography">(.*?)</details>', page, re.S)
+    assert folded, "typography remarks are not folded apart"
+    assert "Espace fine insécable attendue avant « ? »" in folded.group(1)
+    assert 'form="typography-fix-form"' in folded.group(1)
+    summary = re.search(r'<section class="lint-summary".*?</section>', page, re.S).group(0)
+    outside = summary.replace(folded.group(0), "")
+    assert "Espace fine insécable" not in outside and "Guillemet droit" not in outside
+    assert "1 erreur (l’approbation et la publication sont bloquées)" in visible_text(summary)
+
+
+def test_it_shows_workflow_buttons_as_buttons_and_keeps_the_save_bar_in_view(admin_client):
+    from django.contrib.staticfiles import finders
+
+    issue = save_parsed_issue(parse(SAMPLE), 7, datetime.date(2027, 3, 3))
+    page = admin_client.get(reverse("admin:issues_issue_change", args=[issue.pk])).content.decode()
+    assert re.search(r'<button type="submit" class="button workflow-button workflow-review">Envoyer en relecture</button>', page)
+    assert "issues/admin-lint.css" in page and "model-issue" in page
+    css = open(finders.find("issues/admin-lint.css")).read()
+    sticky = re.search(r"\.model-issue \.submit-row \{([^}]*)\}", css)
+    assert sticky and "position: sticky" in sticky.group(1) and "bottom: 0" in sticky.group(1)
+    assert "text-transform: none" in re.search(r"\.workflow-button \{([^}]*)\}", css).group(1)

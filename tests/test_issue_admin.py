@@ -89,7 +89,7 @@ def test_it_shows_findings_next_to_the_fields_they_concern(admin_client, issue):
     assert "L’article n’a pas de chute" in help_text(page, "id_articles-1-closing")
     assert "L’article n’a pas de chute" not in help_text(page, "id_articles-0-closing")
     assert "pas de chute" in help_text(page, "id_editorial_punchline")
-    assert "1 erreur (la publication est bloquée)" in page
+    assert "1 erreur (l’approbation et la publication sont bloquées)" in page
 
 
 def test_it_shows_a_clean_issue_as_clean(admin_client, issue):

@@ -113,14 +113,18 @@ class IssueAdmin(admin.ModelAdmin):
         if issue is not None:
             findings = findings_for(request, issue)
             warnings = [finding for finding in findings if finding.severity != "error"]
+            # Warnings the « Corriger la typographie » button clears are folded apart: one click, not a reading.
+            fixable = [finding for finding in warnings if finding.rule in TYPOGRAPHY_RULES]
+            others = [finding for finding in warnings if finding.rule not in TYPOGRAPHY_RULES]
             context.update(
                 lint_findings=findings,
                 lint_errors=findings_html(errors(findings), with_location=True) if errors(findings) else "",
-                lint_warnings=findings_html(warnings, with_location=True) if warnings else "",
+                lint_warnings=findings_html(others, with_location=True) if others else "",
+                lint_typography=findings_html(fixable, with_location=True) if fixable else "",
                 lint_error_count=len(errors(findings)),
-                lint_warning_count=len(warnings),
-                typography_fix_url=reverse("admin:issues_issue_fix_typography", args=[issue.pk])
-                if any(f.rule in TYPOGRAPHY_RULES for f in findings) else "",
+                lint_warning_count=len(others),
+                lint_typography_count=len(fixable),
+                typography_fix_url=reverse("admin:issues_issue_fix_typography", args=[issue.pk]) if fixable else "",
             )
             context["workflow_actions"] = [
                 {"label": ACTION_LABELS[target], "status": target,
