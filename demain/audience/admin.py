@@ -3,6 +3,8 @@ import csv
 from django.contrib import admin
 from django.http import HttpResponse
 
+from demain.audience.forms import inquiry_fields
+
 from demain.audience.models import (
     BlockedDomain,
     ConsentRecord,
@@ -70,12 +72,22 @@ class TrainingModuleAdmin(admin.ModelAdmin):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
+    """A request shows the fields its form asked for; the requester's own words cannot be edited."""
+
     list_display = ["created_at", "kind", "name", "email", "organisation", "handled"]
     list_filter = ["kind", "handled"]
     list_editable = ["handled"]
     search_fields = ["name", "email", "organisation", "message"]
-    readonly_fields = ["kind", "page", "created_at"]
+    readonly_fields = ["kind", "page", "created_at", "message"]
     filter_horizontal = ["modules"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return super().get_fields(request, obj)
+        return ["kind", "page", "created_at", "handled", *inquiry_fields(obj.kind)]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ["kind", "page", "created_at"]
 
 
 @admin.register(Resource)

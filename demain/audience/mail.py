@@ -1,7 +1,8 @@
 """Transactional email: plain text + responsive HTML (CSS inlined), sent through Django.
 
-Templates live in audience/email/NAME.txt and NAME.html. They never print text a
-visitor typed: only addresses, links and our own words.
+Templates live in audience/email/NAME.txt and NAME.html. Emails to readers never
+print text a visitor typed: only addresses, links and our own words. The one
+exception goes to the editor: a request's details (escaped in the HTML part).
 """
 
 from __future__ import annotations
