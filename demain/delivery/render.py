@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch
 
 from demain.delivery.smtp import dot_stuff
 from demain.issues.models import Issue
+from demain.site.links import legal_links
 
 # Placeholders survive Django escaping, CSS inlining and quoted-printable encoding.
 PREFERENCES = "DEMAINxPREFERENCESxURL"
@@ -53,6 +54,7 @@ def _context(issue: Issue) -> dict:
         # Hook for the drafts stage: an issue may carry a footprint label; none is invented here.
         "footprint_label": getattr(issue, "footprint_label", ""),
         "postal_address": settings.POSTAL_ADDRESS,
+        **legal_links(),
         "preferences_url": PREFERENCES,
         "unsubscribe_url": UNSUBSCRIBE,
     }

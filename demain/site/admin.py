@@ -6,6 +6,8 @@ from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from demain.site.models import LegalPage
+
 # What each background task does, in the editor's words.
 TASK_LABELS = {
     "demain.audience.tasks.send_confirmation": "E-mail de confirmation d’inscription",
@@ -40,3 +42,18 @@ class TaskResultAdmin(DBTaskResultAdmin):
     @admin.display(description="pas avant")
     def display_run_after(self, result: DBTaskResult):
         return super().display_run_after(result)
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(admin.ModelAdmin):
+    """The legal notice and the privacy policy: seeded once, then the editor's to keep true."""
+
+    list_display = ["title", "slug", "updated_at"]
+    readonly_fields = ["updated_at"]
+    fields = ["slug", "title", "body", "updated_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug", "updated_at"] if obj else ["updated_at"]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
