@@ -2,7 +2,9 @@ import csv
 
 from django.contrib import admin
 from django.http import HttpResponse
+from django.urls import path
 
+from demain.audience.admin_import import import_view
 from demain.audience.forms import inquiry_fields
 
 from demain.audience.models import (
@@ -33,9 +35,13 @@ class ConsentInline(admin.TabularInline):
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "status", "frequency", "paused_until", "created_at", "confirmed_at"]
     list_filter = ["status", "frequency", "source"]
-    search_fields = ["email"]
+    search_fields = ["email", "name"]
     readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at", "confirmation_sent_at", "source"]
     inlines = [ConsentInline]
+
+    def get_urls(self):
+        return [path("importer/", self.admin_site.admin_view(lambda request: import_view(self, request)),
+                     name="audience_subscriber_import"), *super().get_urls()]
 
 
 @admin.register(Suppression)

@@ -92,6 +92,7 @@ def export(subscriber: Subscriber) -> dict:
 
     return {
         "email": subscriber.email,
+        "name": subscriber.name,
         "status": subscriber.status,
         "interests": subscriber.interests,
         "frequency": subscriber.frequency,

@@ -53,6 +53,7 @@ class Subscriber(models.Model):
         MONTHLY = "monthly", "Une lettre par mois au plus"
 
     email = models.EmailField("adresse e-mail", unique=True)
+    name = models.CharField("nom", max_length=120, blank=True, help_text="Repris d’un import, facultatif.")
     status = models.CharField("statut", max_length=16, choices=Status.choices, default=Status.PENDING)
     interests = models.JSONField("centres d’intérêt", default=list, blank=True)
     frequency = models.CharField("fréquence", max_length=16, choices=Frequency.choices, default=Frequency.EVERY)
@@ -89,6 +90,7 @@ class ConsentRecord(models.Model):
         REQUESTED = "requested", "Demande d’inscription"
         CONFIRMED = "confirmed", "Confirmation (double opt-in)"
         WITHDRAWN = "withdrawn", "Désinscription"
+        IMPORTED = "imported", "Import (consentement recueilli par un autre outil)"
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
     action = models.CharField(max_length=16, choices=Action.choices)

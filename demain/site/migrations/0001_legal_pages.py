@@ -33,6 +33,7 @@ La rédaction du « Monde de demAIn », dont les coordonnées figurent dans les 
 
 - Pour la lettre : votre adresse e-mail, les centres d’intérêt que vous cochez, la fréquence et la pause que vous choisissez, l’état de votre abonnement et ses dates (inscription, confirmation, désinscription).
 - La preuve de votre consentement : à chaque demande d’inscription, confirmation et désinscription, le texte exact que vous avez accepté, sa version, la date et l’heure, et une empreinte de votre adresse IP.
+- Si votre abonnement vient d’une liste reprise d’un autre outil : votre nom s’il y figurait, votre date d’inscription d’origine, et l’origine de votre consentement telle que la rédaction l’a décrite lors de l’import.
 - L’empreinte de l’adresse IP est calculée avec une clé secrète (HMAC-SHA-256). Elle permet de relier deux actions venues de la même connexion, pas de retrouver l’adresse IP, qui n’est jamais enregistrée.
 - Pour une demande (projet, conférence, formation, contact) : votre nom, votre adresse e-mail, ce que vous remplissez (organisation, téléphone, date souhaitée, nombre de participants, modules, message) et l’empreinte de l’adresse IP.
 - Pour un téléchargement : votre adresse e-mail, votre prénom si vous le donnez, votre choix de recevoir la lettre, le nombre de téléchargements et leurs dates, l’empreinte de l’adresse IP.
