@@ -117,9 +117,12 @@ def test_it_shows_workflow_buttons_as_buttons_and_keeps_the_save_bar_in_view(adm
 
     issue = save_parsed_issue(parse(SAMPLE), 7, datetime.date(2027, 3, 3))
     page = admin_client.get(reverse("admin:issues_issue_change", args=[issue.pk])).content.decode()
-    assert re.search(r'<button type="submit" class="button workflow-button workflow-review">Envoyer en relecture</button>', page)
+    bar = re.search(r'<div class="workflow-bar".*?</div>', page, re.S).group(0)
+    assert '<button type="submit" class="button workflow-button workflow-review">Envoyer en relecture</button>' in bar
+    assert page.index("workflow-bar") < page.index('id="issue_form"')  # outside the issue's own form
     assert "issues/admin-lint.css" in page and "model-issue" in page
     css = open(finders.find("issues/admin-lint.css")).read()
     sticky = re.search(r"\.model-issue \.submit-row \{([^}]*)\}", css)
     assert sticky and "position: sticky" in sticky.group(1) and "bottom: 0" in sticky.group(1)
-    assert "text-transform: none" in re.search(r"\.workflow-button \{([^}]*)\}", css).group(1)
+    button = re.search(r"\.workflow-bar \.workflow-button, [^{]*\{([^}]*)\}", css).group(1)
+    assert "text-transform: none" in button and "padding: 0.55em 1.1em" in button
