@@ -52,6 +52,8 @@ def test_it_opens_on_the_dashboard_with_readers_and_the_latest_issue(admin_clien
     assert "1 campagne, 5 destinataires" in text
     assert "Envoyé 3" in text and "En attente 1" in text and "Refusé (adresse en échec) 1" in text
     assert f'href="{reverse("admin:issues_issue_add")}"' in page and "Nouveau numéro" in text
+    new_issue = admin_client.get(reverse("admin:issues_issue_add")).content.decode()
+    assert 'name="number" value="3"' in new_issue
     # The dashboard comes first, then the newsroom's sections, Django's own last.
     sections = re.findall(r'<caption>\s*<a href="/admin/([a-z_]+)/"', page)
     assert page.index("dashboard-subscribers") < page.index("<caption>")

@@ -7,14 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from demain.lib.houseformat.lint import errors
 
 from .admin_forms import AppReviewForm, ArticleForm, IssueForm, findings_html
 from .models import AppReview, Article, Issue, StatusChange
-from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, save_sources,
-                       transition)
+from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, next_number,
+                       save_sources, transition)
 
 TYPOGRAPHY_RULES = {"spacing", "straight-quotes"}
 ACTION_LABELS = {
@@ -97,6 +98,10 @@ class IssueAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         findings = [f for f in findings_for(request, obj) if f.scope == "issue"]
         return type(form.__name__, (form,), {"lint_findings": findings})
+
+    def get_changeform_initial_data(self, request):
+        """« Nouveau numéro » opens on the next number, dated today."""
+        return {"number": next_number(), "date": timezone.localdate(), **super().get_changeform_initial_data(request)}
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
