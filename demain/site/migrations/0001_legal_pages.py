@@ -50,7 +50,7 @@ L’envoi de la lettre repose sur votre consentement, donné deux fois (case coc
 - Le lien de confirmation d’inscription : valable 72 heures ; le lien de téléchargement : 7 jours ; les liens d’export et d’effacement de vos données : 7 jours.
 - Votre abonnement et la preuve de votre consentement : tant que vous êtes abonné. Après une désinscription, nous gardons l’adresse, son statut « désinscrit » et l’historique du consentement, pour prouver votre choix et ne plus vous écrire, jusqu’à ce que vous demandiez leur effacement.
 - Les demandes et les téléchargements : jusqu’à ce que vous demandiez leur effacement.
-- Après un effacement, il ne reste qu’une empreinte (SHA-256) de votre adresse dans la liste des adresses à ne plus jamais contacter, sans limite de durée : c’est ce qui garantit qu’elle ne sera pas réinscrite. Les abonnés importés d’un autre outil y sont comparés.
+- Après un effacement, il ne reste qu’une empreinte (SHA-256) de votre adresse dans la liste des adresses à ne plus jamais contacter, sans limite de durée : c’est ce qui garantit qu’elle ne sera pas réinscrite. Les abonnés importés d’un autre outil y sont comparés. Le journal des envois garde ses lignes, pour que les chiffres des campagnes restent justes, mais sans votre adresse.
 
 ## Vos droits
 
