@@ -182,6 +182,6 @@ def test_it_fixes_the_typography_from_the_admin(admin_client, issue):
     assert "Corriger la typographie" in page
     assert "Espace fine insécable attendue avant « ? »" in help_text(page, "id_articles-0-closing")
     page = admin_client.post(reverse("admin:issues_issue_fix_typography", args=[issue.pk]), follow=True).content.decode()
-    assert "Typographie corrigée : 1 champ(s) modifié(s)." in page
+    assert "Typographie corrigée : 1 champ modifié." in page
     assert Article.objects.get(issue=issue, position=1).closing == "Le pain\u202f? L’IA le cuit."
     assert "Corriger la typographie" not in page

@@ -9,6 +9,7 @@ from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
 from demain.delivery.tasks import prepare_campaign
 from demain.issues.models import Issue
+from demain.lib.houseformat.typography import plural
 
 S = Delivery.Status
 
@@ -109,11 +110,11 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Incertain : marquer comme reçu")
     def mark_sent(self, request, queryset):
-        self.message_user(request, f"{campaigns.mark_sent(queryset)} envoi(s) marqué(s) comme reçu(s).")
+        self.message_user(request, f"{plural(campaigns.mark_sent(queryset), 'envoi marqué', 'envois marqués')} comme reçus.")
 
     @admin.action(description="Incertain ou en échec : renvoyer")
     def requeue(self, request, queryset):
-        self.message_user(request, f"{campaigns.requeue(queryset)} envoi(s) remis en file.")
+        self.message_user(request, f"{plural(campaigns.requeue(queryset), 'envoi remis', 'envois remis')} en file.")
 
 
 @admin.register(OutboxMessage)

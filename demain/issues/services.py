@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from demain.lib.houseformat import Finding, ParsedAppReview, ParsedArticle, ParsedIssue, ParsedSource, lint
 from demain.lib.houseformat.lint import errors
-from demain.lib.houseformat.typography import fix
+from demain.lib.houseformat.typography import fix, plural
 
 from .models import AppReview, Article, ArticleSource, Issue, StatusChange, paragraphs
 
@@ -42,7 +42,7 @@ class PublishBlocked(Exception):
     def __init__(self, findings: list[Finding]):
         self.findings = findings
         lines = [f"- {finding.location} : {finding.message}" for finding in findings]
-        super().__init__(f"Publication refusée : {len(findings)} erreur(s) à corriger.\n" + "\n".join(lines))
+        super().__init__(f"Publication refusée : {plural(len(findings), 'erreur')} à corriger.\n" + "\n".join(lines))
 
 
 # --- import -------------------------------------------------------------------
