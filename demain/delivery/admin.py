@@ -1,10 +1,12 @@
+import re
+
 from django.contrib import admin, messages
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from demain.delivery import campaigns
+from demain.delivery import campaigns, outbox
 from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
 from demain.delivery.tasks import prepare_campaign
@@ -119,17 +121,52 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    """Read-only view of the local outbox: what would have been sent."""
+    """The local outbox, read like a mailbox: what would have been sent. Nothing here sends or changes a message."""
 
-    list_display = ["created_at", "subject", "to"]
+    list_display = ["received", "subject_line", "recipients", "sender"]
+    list_display_links = ["received", "subject_line"]
     search_fields = ["subject", "to", "message_id"]
-    readonly_fields = ["created_at", "from_email", "to", "subject", "message_id", "raw"]
     date_hierarchy = "created_at"
+    actions = None  # no action bar: its « Envoyer » button read as « send this message »
+    fields = ["created_at", "from_email", "to", "subject", "message_id"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="reçu le", ordering="created_at")
+    def received(self, message: OutboxMessage):
+        return message.created_at
+
+    @admin.display(description="objet", ordering="subject")
+    def subject_line(self, message: OutboxMessage) -> str:
+        return message.subject or "(sans objet)"
+
+    @admin.display(description="destinataires", ordering="to")
+    def recipients(self, message: OutboxMessage) -> str:
+        return ", ".join(message.to.splitlines())
+
+    @admin.display(description="expéditeur", ordering="from_email")
+    def sender(self, message: OutboxMessage) -> str:
+        return message.from_email
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        message = self.get_object(request, object_id)
+        if message is not None:
+            opened = outbox.read(message.raw)
+            extra_context = {**(extra_context or {}), "mail": opened, "frame_html": framed(opened.html)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def framed(html: str) -> str:
+    """The message's HTML for a sandboxed iframe: links open in a new tab, outside the sandbox."""
+    base = '<base target="_blank">'
+    if re.search(r"<head[^>]*>", html, flags=re.IGNORECASE):
+        return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + base, html, count=1, flags=re.IGNORECASE)
+    return base + html
+
 
 from demain.delivery.bounces import admin as bounces_admin  # noqa: E402,F401  (registers BounceEvent)
