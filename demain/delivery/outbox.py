@@ -81,13 +81,16 @@ class _Links(HTMLParser):
             self.found.append(href.strip())
 
 
+FIRST_HEADERS = ("from", "to", "subject", "date", "reply-to")
 WEB_LINK = re.compile(r"https?://[^\s<>\"«»]+")
 
 
 def read(raw: str) -> ReadMessage:
     """Headers (decoded), the HTML and text parts, and every web link the message carries, once each."""
     message = email.message_from_string(raw, policy=policy.default)
-    headers = [(name, str(value)) for name, value in message.items()]
+    first = {name: rank for rank, name in enumerate(FIRST_HEADERS)}
+    headers = sorted(((name, str(value)) for name, value in message.items()),
+                     key=lambda header: first.get(header[0].lower(), len(first)))
     html_part = message.get_body(preferencelist=("html",))
     text_part = message.get_body(preferencelist=("plain",))
     html = html_part.get_content() if html_part is not None else ""
