@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch
 
 from demain.delivery.smtp import dot_stuff
 from demain.issues.models import Issue
+from demain.lib.houseformat import typography
 
 # Placeholders survive Django escaping, CSS inlining and quoted-printable encoding.
 PREFERENCES = "DEMAINxPREFERENCESxURL"
@@ -73,7 +74,7 @@ def preheader(issue: Issue, articles: list, review) -> str:
 
 
 def subject_for(issue: Issue) -> str:
-    return f"Le monde de demAIn n° {issue.number} — {issue.title}"
+    return typography.space(f"Le monde de demAIn n° {issue.number} — {issue.title}")
 
 
 def render_issue(issue: Issue) -> tuple[str, str]:
