@@ -78,3 +78,10 @@ def test_it_spaces_html_text_but_not_tags_attributes_urls_or_code():
 def test_it_spaces_plain_text_without_touching_links():
     text = "Confirmez : https://demain.example/inscription/confirmer/abc:def/?x=1 !"
     assert space(text) == f"Confirmez{NNBSP}: https://demain.example/inscription/confirmer/abc:def/?x=1{NNBSP}!"
+
+
+def test_it_quotes_an_excerpt_without_nesting_guillemets():
+    problems = list(lint_rules.text_problems(lint_rules.Text("editorial", None, "editorial", "éditorial",
+                                                             "Il a dit «bonjour» puis rien")))
+    [message] = [text for rule, _, text in problems if rule == "spacing"]
+    assert message.count("«") == 1 and "“bonjour”" in message
