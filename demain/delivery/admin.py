@@ -61,8 +61,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def progress(self, campaign: Campaign) -> str:
         counts = campaigns.progress(campaign.pk)
         done = counts["total"] - counts["open"]
-        return format_html('<progress max="{}" value="{}"></progress> {} / {} traités, {} envoyés',
-                           counts["total"] or 1, done, done, counts["total"], counts[S.SENT])
+        return format_html('<progress max="{}" value="{}"></progress> {} / {} {}, {}',
+                           counts["total"] or 1, done, done, counts["total"], "traité" if done < 2 else "traités",
+                           plural(counts[S.SENT], "envoyé"))
 
     @admin.display(description="incertains")
     def uncertain(self, campaign: Campaign) -> str:
