@@ -143,8 +143,12 @@ def space_html(markup: str) -> str:
     return "".join(out)
 
 
+# A mark not already preceded (or, for «, followed) by the narrow space: only then is the node worth a pass.
+MAYBE_UNSPACED = re.compile("(?<!\u202f)[;:!?»%]|«(?!\u202f)")
+
+
 def _space_text_node(text: str) -> str:
-    if not any(mark in text for mark in ";:!?«»%&"):
+    if not MAYBE_UNSPACED.search(text):
         return text
     plain = html.unescape(text)
     spaced = space(EDGE + plain + EDGE)[1:-1]
