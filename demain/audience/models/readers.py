@@ -43,7 +43,7 @@ class SubscriberQuerySet(models.QuerySet):
         )
         Delivery = apps.get_model("delivery", "Delivery")
         for frequency, days in FREQUENCY_DAYS.items():
-            recent = Delivery.objects.filter(subscriber=OuterRef("pk"), status="sent",
+            recent = Delivery.objects.filter(subscriber=OuterRef("pk"), status=Delivery.Status.SENT,
                                              sent_at__gte=timezone.now() - timedelta(days=days))
             mailable = mailable.exclude(Q(frequency=frequency) & Exists(recent))
         return mailable

@@ -20,14 +20,12 @@ def unsubscribe(request, token):
     preferences_url = links.preferences_url(subscriber)
     if request.method == "POST":
         choice = request.POST.get("choice", "unsubscribe")
-        if choice == "pause":
-            subscriber.paused_until = timezone.localdate() + timedelta(days=PAUSE_DAYS)
-            subscriber.save(update_fields=["paused_until"])
-            return render(request, "audience/unsubscribe_kept.html",
-                          {"subscriber": subscriber, "preferences_url": preferences_url, "choice": choice})
-        if choice == "monthly":
-            subscriber.frequency = Subscriber.Frequency.MONTHLY
-            subscriber.save(update_fields=["frequency"])
+        if choice in ("pause", "monthly"):
+            if choice == "pause":
+                subscriber.paused_until = timezone.localdate() + timedelta(days=PAUSE_DAYS)
+            else:
+                subscriber.frequency = Subscriber.Frequency.MONTHLY
+            subscriber.save(update_fields=["paused_until", "frequency"])
             return render(request, "audience/unsubscribe_kept.html",
                           {"subscriber": subscriber, "preferences_url": preferences_url, "choice": choice})
         subscriptions.unsubscribe(subscriber, abuse.ip_hash(request))
