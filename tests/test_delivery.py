@@ -172,6 +172,7 @@ def test_it_shows_progress_and_uncertain_rows_in_the_admin(admin_client):
     Campaign.objects.filter(pk=campaign.pk).update(html="x" * (101 * 1024))
     page = admin_client.get("/admin/delivery/campaign/").content.decode()
     assert "1 à décider" in page and "coupé par Gmail" in page
+    assert "1 / 3 traité, 0 envoyé" in page  # French counts: 0 and 1 are singular
     detail = admin_client.get(f"/admin/delivery/campaign/{campaign.pk}/change/", follow=True).content.decode()
     assert "Gmail coupe" in detail and "En attente : 2" in detail and "Incertain (à décider) : 1" in detail
     admin_client.post("/admin/delivery/campaign/", {"action": "pause", "_selected_action": [campaign.pk]})

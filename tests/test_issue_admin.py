@@ -148,7 +148,7 @@ def test_it_refuses_to_approve_from_the_admin_while_errors_remain(admin_client, 
     Article.objects.filter(issue=issue, position=1).update(facts="")
     url = reverse("admin:issues_issue_transition", args=[issue.pk, "approved"])
     page = admin_client.post(url, follow=True).content.decode()
-    assert "Approbation du numéro 7 refusée : 1 erreur(s)" in page
+    assert "Approbation du numéro 7 refusée : 1 erreur à corriger" in page
     assert Issue.objects.get(pk=issue.pk).status == "review"
     changelist = reverse("admin:issues_issue_changelist")
     admin_client.post(changelist, {"action": "approve", "_selected_action": [issue.pk]})
@@ -197,6 +197,6 @@ def test_it_fixes_the_typography_from_the_admin(admin_client, issue):
     assert "Corriger la typographie" in page
     assert "Espace fine insécable attendue avant « ? »" in help_text(page, "id_articles-0-closing")
     page = admin_client.post(reverse("admin:issues_issue_fix_typography", args=[issue.pk]), follow=True).content.decode()
-    assert "Typographie corrigée : 1 champ(s) modifié(s)." in page
+    assert "Typographie corrigée : 1 champ modifié." in page
     assert Article.objects.get(issue=issue, position=1).closing == "Le pain\u202f? L’IA le cuit."
     assert "Corriger la typographie" not in page

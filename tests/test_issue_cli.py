@@ -85,7 +85,7 @@ def test_it_lints_a_file_as_json_and_fails_on_errors(tmp_path):
     with pytest.raises(CommandError, match="1 erreur"):
         run("lint", str(path), "--json")
     path.write_text(SAMPLE, encoding="utf-8")
-    assert "Aucune erreur bloquante (0 avertissement(s))" in run("lint", str(path))
+    assert "Aucune erreur bloquante (0 avertissement)" in run("lint", str(path))
 
 
 def test_it_fixes_the_typography_of_a_file(sample_file):

@@ -116,7 +116,7 @@ def test_it_blocks_approving_while_lint_errors_remain(issue):
     with pytest.raises(PublishBlocked) as blocked:
         transition(issue, "approved")
     assert [f.rule for f in blocked.value.findings] == ["closing-missing"]
-    assert str(blocked.value).startswith("Approbation refusée : 1 erreur(s)")
+    assert str(blocked.value).startswith("Approbation refusée : 1 erreur à corriger")
     issue.refresh_from_db()
     assert issue.status == "review"
     assert not StatusChange.objects.filter(to_status="approved").exists()

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 
 from demain.audience import links
 from demain.audience.models import Subscriber
+from demain.lib.houseformat import typography
 from demain.site.links import legal_links
 
 INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
@@ -35,6 +36,7 @@ def subscriber_footer(subscriber: Subscriber) -> dict:
 
 def build(name: str, to: str, subject: str, context: dict | None = None,
           subscriber: Subscriber | None = None, reply_to: list[str] | None = None) -> EmailMultiAlternatives:
+    subject = typography.space(subject)
     context = {"subject": subject, "postal_address": settings.POSTAL_ADDRESS,
                "site_url": settings.SITE_URL, **legal_links(), **(context or {})}
     headers = {"Message-ID": make_msgid(domain=sender_domain()), "Auto-Submitted": "auto-generated"}

@@ -14,6 +14,7 @@ from django_tasks import task
 from demain.audience import links, mail
 from demain.audience.models import DownloadLead, Inquiry, Subscriber, Suppression
 from demain.site.links import absolute
+from demain.site.published import published_issues
 
 
 @task()
@@ -32,7 +33,10 @@ def send_welcome(subscriber_id: int) -> str:
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.CONFIRMED).first()
     if subscriber is None or Suppression.covers(subscriber.email):
         return "skipped"
-    mail.send("welcome", subscriber.email, "Bienvenue dans « Le monde de demAIn »", subscriber=subscriber)
+    latest = published_issues().first()
+    mail.send("welcome", subscriber.email, "Bienvenue dans « Le monde de demAIn »", subscriber=subscriber, context={
+        "latest": latest, "latest_url": absolute(latest.get_absolute_url()) if latest else "",
+    })
     return "sent"
 
 

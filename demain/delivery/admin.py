@@ -1,14 +1,17 @@
+import re
+
 from django.contrib import admin, messages
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from demain.delivery import campaigns
+from demain.delivery import campaigns, outbox
 from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
 from demain.delivery.tasks import prepare_campaign
 from demain.issues.models import Issue
+from demain.lib.houseformat.typography import plural
 
 S = Delivery.Status
 
@@ -58,8 +61,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def progress(self, campaign: Campaign) -> str:
         counts = campaigns.progress(campaign.pk)
         done = counts["total"] - counts["open"]
-        return format_html('<progress max="{}" value="{}"></progress> {} / {} traités, {} envoyés',
-                           counts["total"] or 1, done, done, counts["total"], counts[S.SENT])
+        return format_html('<progress max="{}" value="{}"></progress> {} / {} {}, {}',
+                           counts["total"] or 1, done, done, counts["total"], "traité" if done < 2 else "traités",
+                           plural(counts[S.SENT], "envoyé"))
 
     @admin.display(description="incertains")
     def uncertain(self, campaign: Campaign) -> str:
@@ -109,26 +113,61 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Incertain : marquer comme reçu")
     def mark_sent(self, request, queryset):
-        self.message_user(request, f"{campaigns.mark_sent(queryset)} envoi(s) marqué(s) comme reçu(s).")
+        self.message_user(request, f"{plural(campaigns.mark_sent(queryset), 'envoi marqué', 'envois marqués')} comme reçus.")
 
     @admin.action(description="Incertain ou en échec : renvoyer")
     def requeue(self, request, queryset):
-        self.message_user(request, f"{campaigns.requeue(queryset)} envoi(s) remis en file.")
+        self.message_user(request, f"{plural(campaigns.requeue(queryset), 'envoi remis', 'envois remis')} en file.")
 
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    """Read-only view of the local outbox: what would have been sent."""
+    """The local outbox, read like a mailbox: what would have been sent. Nothing here sends or changes a message."""
 
-    list_display = ["created_at", "subject", "to"]
+    list_display = ["received", "subject_line", "recipients", "sender"]
+    list_display_links = ["received", "subject_line"]
     search_fields = ["subject", "to", "message_id"]
-    readonly_fields = ["created_at", "from_email", "to", "subject", "message_id", "raw"]
     date_hierarchy = "created_at"
+    actions = None  # no action bar: its « Envoyer » button read as « send this message »
+    fields = ["created_at", "from_email", "to", "subject", "message_id"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="reçu le", ordering="created_at")
+    def received(self, message: OutboxMessage):
+        return message.created_at
+
+    @admin.display(description="objet", ordering="subject")
+    def subject_line(self, message: OutboxMessage) -> str:
+        return message.subject or "(sans objet)"
+
+    @admin.display(description="destinataires", ordering="to")
+    def recipients(self, message: OutboxMessage) -> str:
+        return ", ".join(message.to.splitlines())
+
+    @admin.display(description="expéditeur", ordering="from_email")
+    def sender(self, message: OutboxMessage) -> str:
+        return message.from_email
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        message = self.get_object(request, object_id)
+        if message is not None:
+            opened = outbox.read(message.raw)
+            extra_context = {**(extra_context or {}), "mail": opened, "frame_html": framed(opened.html)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def framed(html: str) -> str:
+    """The message's HTML for a sandboxed iframe: links open in a new tab, outside the sandbox."""
+    base = '<base target="_blank">'
+    if re.search(r"<head[^>]*>", html, flags=re.IGNORECASE):
+        return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + base, html, count=1, flags=re.IGNORECASE)
+    return base + html
+
 
 from demain.delivery.bounces import admin as bounces_admin  # noqa: E402,F401  (registers BounceEvent)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from demain.lib.houseformat.lint import errors
+from demain.lib.houseformat.typography import plural
 
 from .admin_forms import AppReviewForm, ArticleForm, IssueForm, findings_html
 from .models import AppReview, Article, Issue, StatusChange
@@ -164,7 +165,7 @@ class IssueAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         issue = self.changeable_issue(request, object_id)
-        messages.success(request, f"Typographie corrigée : {fix_issue_typography(issue)} champ(s) modifié(s).")
+        messages.success(request, f"Typographie corrigée : {plural(fix_issue_typography(issue), 'champ modifié', 'champs modifiés')}.")
         return redirect("admin:issues_issue_change", issue.pk)
 
     def move(self, request, issue, status) -> bool:
@@ -172,8 +173,9 @@ class IssueAdmin(admin.ModelAdmin):
             transition(issue, status, by=request.user)
         except PublishBlocked as blocked:
             messages.error(request, format_html(
-                "{} du numéro {} refusée : {} erreur(s) à corriger d’abord.{}",
-                blocked.action, issue.number, len(blocked.findings), findings_html(blocked.findings, with_location=True)))
+                "{} du numéro {} refusée : {} à corriger d’abord.{}",
+                blocked.action, issue.number, plural(len(blocked.findings), "erreur"),
+                findings_html(blocked.findings, with_location=True)))
             return False
         except TransitionNotAllowed as error:
             messages.error(request, str(error))

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from demain.lib.houseformat import Finding, ParsedAppReview, ParsedArticle, ParsedIssue, ParsedSource, lint
 from demain.lib.houseformat.lint import errors
-from demain.lib.houseformat.typography import fix
+from demain.lib.houseformat.typography import fix, plural
 
 from .models import AppReview, Article, ArticleSource, Issue, StatusChange, paragraphs
 
@@ -47,7 +47,7 @@ class PublishBlocked(Exception):
         self.findings, self.target = findings, Status(target)
         self.action = BLOCKED_BY_ERRORS[self.target]
         lines = [f"- {finding.location} : {finding.message}" for finding in findings]
-        super().__init__(f"{self.action} refusée : {len(findings)} erreur(s) à corriger.\n" + "\n".join(lines))
+        super().__init__(f"{self.action} refusée : {plural(len(findings), 'erreur')} à corriger.\n" + "\n".join(lines))
 
 
 # --- import -------------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_it_lets_the_editor_rewrite_a_page_in_the_admin(admin_client, client):
     assert response.status_code == 302
     html = client.get("/mentions-legales/").content.decode()
     assert "<h2>Éditeur</h2>" in html and "<p>Éditions Exemple, 3 rue du Test.</p>" in html
-    assert "<li>Hébergeur : Exemple SAS</li>" in html
+    assert "<li>Hébergeur\u202f: Exemple SAS</li>" in html
     assert LegalPage.objects.get(pk=page.pk).slug == "mentions-legales"  # the address cannot be changed
 
 

@@ -52,10 +52,10 @@ def test_it_stores_a_training_request_with_modules_and_tells_the_editor(client, 
     assert message.to == [settings.EDITOR_EMAIL]
     assert message.reply_to == ["jean@ferme.example"]
     assert message.message()["Reply-To"] == "jean@ferme.example"
-    assert message.subject == "Nouvelle demande : Demande de formation — Jean <b>INJECT</b> (Ferme)"
-    assert "Nom : Jean <b>INJECT</b>" in message.body and "Message : SECRET-MOT =cmd|" in message.body
-    assert "Entreprise ou organisation : Ferme" in message.body
-    assert "Modules choisis : Module 5" in message.body and "Module 9" in message.body
+    assert message.subject == "Nouvelle demande\u202f: Demande de formation — Jean <b>INJECT</b> (Ferme)"
+    assert "Nom\u202f: Jean <b>INJECT</b>" in message.body and "Message\u202f: SECRET-MOT =cmd|" in message.body
+    assert "Entreprise ou organisation\u202f: Ferme" in message.body
+    assert "Modules choisis\u202f: Module 5" in message.body and "Module 9" in message.body
     assert "Téléphone" not in message.body  # left empty: not listed
     html = message.alternatives[0][0]
     assert "Jean &lt;b&gt;INJECT&lt;/b&gt;" in html and "<b>INJECT" not in html  # escaped

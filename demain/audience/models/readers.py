@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 
@@ -33,11 +33,23 @@ class Interest(models.TextChoices):
 
 class SubscriberQuerySet(models.QuerySet):
     def mailable(self, today: date | None = None) -> "SubscriberQuerySet":
-        """Confirmed, not on pause today. Suppressed addresses are checked at send time."""
+        """Confirmed, not on pause today, and not sent a letter more recently than their frequency
+        allows (weekly: 7 days, monthly: 30). Suppressed addresses are checked at send time."""
+        from django.apps import apps
+
         today = today or timezone.localdate()
-        return self.filter(status=Subscriber.Status.CONFIRMED).filter(
+        mailable = self.filter(status=Subscriber.Status.CONFIRMED).filter(
             Q(paused_until__isnull=True) | Q(paused_until__lt=today)
         )
+        Delivery = apps.get_model("delivery", "Delivery")
+        for frequency, days in FREQUENCY_DAYS.items():
+            recent = Delivery.objects.filter(subscriber=OuterRef("pk"), status=Delivery.Status.SENT,
+                                             sent_at__gte=timezone.now() - timedelta(days=days))
+            mailable = mailable.exclude(Q(frequency=frequency) & Exists(recent))
+        return mailable
+
+
+FREQUENCY_DAYS = {"weekly": 7, "monthly": 30}
 
 
 class Subscriber(models.Model):

@@ -14,7 +14,7 @@ from demain.issues.services import (ImportRejected, PublishBlocked, TransitionNo
                                     issue_to_parsed, lint_issue, next_number, save_parsed_issue, transition)
 from demain.lib.houseformat import HouseFormatError, ParsedIssue, export, lint, parse
 from demain.lib.houseformat.lint import errors
-from demain.lib.houseformat.typography import fix
+from demain.lib.houseformat.typography import fix, plural, quote
 
 
 class Command(BaseCommand):
@@ -62,9 +62,9 @@ class Command(BaseCommand):
         except ImportRejected as error:
             raise CommandError(f"{path} : rien n’a été importé : {error}") from error
         findings = lint(parsed)
-        message = (f"Numéro {issue.number} importé en brouillon : {len(parsed.articles)} articles. "
-                   f"Vérification : {len(errors(findings))} erreur(s), "
-                   f"{len(findings) - len(errors(findings))} avertissement(s) (demain issue lint {issue.number}).")
+        message = (f"Numéro {issue.number} importé en brouillon : {plural(len(parsed.articles), 'article')}. "
+                   f"Vérification : {plural(len(errors(findings)), 'erreur')}, "
+                   f"{plural(len(findings) - len(errors(findings)), 'avertissement')} (demain issue lint {issue.number}).")
         (self.stderr if json else self.stdout).write(message)
 
     # --- export -----------------------------------------------------------------
@@ -83,7 +83,7 @@ class Command(BaseCommand):
         if target.isdigit() and not Path(target).exists():
             issue = get_issue(int(target))
             if fix:
-                self.stderr.write(f"{fix_issue_typography(issue)} champ(s) corrigé(s).")
+                self.stderr.write(f"{plural(fix_issue_typography(issue), 'champ corrigé', 'champs corrigés')}.")
             findings = lint_issue(issue)
         else:
             if fix:
@@ -98,9 +98,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label:9} {finding.rule:20} {finding.location} : {finding.message}")
         blocking = errors(findings)
         if blocking:
-            raise CommandError(f"{len(blocking)} erreur(s) bloquent la publication.")
+            raise CommandError(f"{plural(len(blocking), 'erreur bloque', 'erreurs bloquent')} la publication.")
         if not json:
-            self.stdout.write(f"Aucune erreur bloquante ({len(findings)} avertissement(s)).")
+            self.stdout.write(f"Aucune erreur bloquante ({plural(len(findings), 'avertissement')}).")
 
     # --- status and list ----------------------------------------------------------
 
@@ -165,11 +165,11 @@ def get_issue(number: int) -> Issue:
 
 
 def summary(parsed: ParsedIssue) -> str:
-    lines = [f"Éditorial : {len(parsed.editorial)} paragraphe(s), chute « {parsed.punchline} »"]
+    lines = [f"Éditorial : {plural(len(parsed.editorial), 'paragraphe')}, chute {quote(parsed.punchline)}"]
     for index, article in enumerate(parsed.articles, start=1):
         turn = ", retournement" if article.turn else ""
-        lines.append(f"Article {index} (ligne {article.line}) « {article.title} » : {len(article.facts)} fait(s){turn}, "
-                     f"{len(article.analysis)} paragraphe(s) d’analyse, {len(article.sources)} source(s)")
+        lines.append(f"Article {index} (ligne {article.line}) {quote(article.title)} : {plural(len(article.facts), 'fait')}{turn}, "
+                     f"{plural(len(article.analysis), 'paragraphe')} d’analyse, {plural(len(article.sources), 'source')}")
     if parsed.app_review:
         lines.append(f"App sous le radar (ligne {parsed.app_review.line}) : {parsed.app_review.name}")
     lines += [f"Ignoré, ligne {line} : {text.splitlines()[0][:70]}" for line, text in parsed.skipped]
