@@ -30,3 +30,14 @@ def test_it_leaves_nothing_for_the_linter_to_say_on_the_seed(seed_issue_path):
     after = {finding.rule for finding in lint(parse(fixed))}
     assert after == {"source-url-missing"}
     assert len(parse(fixed).articles) == 7
+
+
+def test_it_leaves_only_missing_urls_for_the_linter_once_a_whole_issue_is_fixed():
+    from tests.houseformat_samples import FULL_ISSUE
+
+    before = {finding.rule for finding in lint(parse(FULL_ISSUE))}
+    assert {"spacing", "straight-quotes"} <= before
+    fixed = fix(FULL_ISSUE)
+    assert {finding.rule for finding in lint(parse(fixed))} == {"source-url-missing"}
+    assert len(parse(fixed).articles) == 4 and parse(fixed).app_review.name == "Devisio"
+    assert fix(fixed) == fixed
