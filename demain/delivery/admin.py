@@ -1,12 +1,12 @@
 from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from demain.audience.models.readers import Interest
-from demain.delivery import campaigns
+from demain.delivery import campaigns, preview
 from demain.delivery.admin_forms import CampaignForm
 from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
@@ -36,6 +36,18 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         return self.fields if obj is None else self.get_readonly_fields(request, obj)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("apercu/<int:issue_id>/", wrap(self.email_preview_view), name="delivery_email_preview"),
+            path("apercu/<int:issue_id>/html/", wrap(preview.preview_html), name="delivery_email_preview_html"),
+            path("apercu/<int:issue_id>/test/", wrap(preview.send_test), name="delivery_send_test"),
+            *super().get_urls(),
+        ]
+
+    def email_preview_view(self, request, issue_id):
+        return preview.preview_page(request, issue_id, self.admin_site.each_context(request))
 
     def add_view(self, request, form_url="", extra_context=None):
         """A valid form is not saved at once: a confirmation step shows who will receive it."""

@@ -30,5 +30,9 @@ class CampaignForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "interests" in self.fields:
             self.fields["interests"].choices = interest_choices()
+        widgets = getattr(self.fields.get("send_at"), "widget", None)
+        if widgets is not None and hasattr(widgets, "widgets"):  # the admin's date + time pair: name both
+            widgets.widgets[0].attrs["aria-label"] = "Date d’envoi"
+            widgets.widgets[1].attrs["aria-label"] = "Heure d’envoi"
         if "issue" in self.fields:
             self.fields["issue"].queryset = Issue.objects.filter(status=Issue.Status.PUBLISHED)
