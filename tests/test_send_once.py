@@ -83,6 +83,10 @@ def test_it_excludes_readers_in_flight_or_uncertain_and_resends_only_when_asked(
         "lecteur0@example.org", "lecteur1@example.org"]  # lecteur2 queued by the second, lecteur3 by the first
     other_issue = campaigns.create_campaign(published_issue(number=8))
     assert other_issue.deliveries.filter(status=S.QUEUED).count() == 4
+    # The reader who got it left, then signed up again: a new subscriber row, the same reader.
+    Subscriber.objects.filter(email="lecteur0@example.org").delete()
+    Subscriber.objects.create(email="Lecteur0@example.org", status=Subscriber.Status.CONFIRMED)
+    assert not campaigns.select_audience([], issue).recipients
 
 
 @pytest.mark.django_db

@@ -46,16 +46,22 @@ def interest_counts() -> dict[str, int]:
     return dict(counts)
 
 
-def holders(issue: Issue, resend: bool = False, exclude_campaign: int | None = None) -> set[int]:
-    """Subscribers who already have this issue (sent or uncertain), or are being sent it by another campaign.
+def holders(issue: Issue, resend: bool = False, exclude_campaign: int | None = None) -> set:
+    """Who already has this issue (sent or uncertain), or is being sent it by another campaign.
 
-    With ``resend`` only those in flight stay excluded: two campaigns never mail one reader at once.
+    Readers are matched by subscriber and by address (an address that left and came back is the
+    same reader). With ``resend`` only those in flight stay excluded: two campaigns never mail one
+    reader at once.
     """
     statuses = IN_FLIGHT if resend else (*RECEIVED, *IN_FLIGHT)
-    rows = Delivery.objects.filter(campaign__issue=issue, status__in=statuses, subscriber__isnull=False)
+    rows = Delivery.objects.filter(campaign__issue=issue, status__in=statuses)
     if exclude_campaign:
         rows = rows.exclude(campaign_id=exclude_campaign)
-    return set(rows.values_list("subscriber_id", flat=True))
+    found: set = set()
+    for subscriber_id, email in rows.values_list("subscriber_id", "email").iterator(chunk_size=5000):
+        found.update([subscriber_id, email.lower()])
+    found.discard(None)
+    return found
 
 
 def select_audience(interests: list[str], issue: Issue | None = None, resend: bool = False,
@@ -75,11 +81,11 @@ def select_audience(interests: list[str], issue: Issue | None = None, resend: bo
             continue
         if email_hash(email) in blocked:
             audience.suppressed.append((pk, email))
-        elif pk in excluded:
+        elif pk in excluded or email.lower() in excluded:
             audience.already.append((pk, email))
         else:
             audience.recipients.append((pk, email))
-            audience.repeats += pk in have_it
+            audience.repeats += pk in have_it or email.lower() in have_it
     return audience
 
 
