@@ -85,3 +85,14 @@ def test_it_quotes_an_excerpt_without_nesting_guillemets():
                                                              "Il a dit «bonjour» puis rien")))
     [message] = [text for rule, _, text in problems if rule == "spacing"]
     assert message.count("«") == 1 and "“bonjour”" in message
+
+
+def test_it_leaves_only_missing_urls_for_the_linter_once_a_whole_issue_is_fixed():
+    from tests.houseformat_samples import FULL_ISSUE
+
+    before = {finding.rule for finding in lint(parse(FULL_ISSUE))}
+    assert {"spacing", "straight-quotes"} <= before
+    fixed = fix(FULL_ISSUE)
+    assert {finding.rule for finding in lint(parse(fixed))} == {"source-url-missing"}
+    assert len(parse(fixed).articles) == 4 and parse(fixed).app_review.name == "Devisio"
+    assert fix(fixed) == fixed

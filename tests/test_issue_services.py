@@ -7,7 +7,7 @@ from demain.issues.models import Article, ArticleSource, Issue, StatusChange
 from demain.issues.services import (ImportRejected, PublishBlocked, TransitionNotAllowed, fix_issue_typography,
                                     issue_to_parsed, lint_issue, save_parsed_issue, transition)
 from demain.lib.houseformat import export, parse
-from tests.houseformat_samples import SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, SAMPLE
 
 DAY = datetime.date(2027, 3, 3)
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -33,13 +33,24 @@ def test_it_saves_a_parsed_issue_with_its_sources(issue):
     assert issue.app_review.good == "Simple, rapide, en français."
 
 
-def test_it_round_trips_through_the_database(issue, seed_issue_path):
+def test_it_round_trips_through_the_database(issue):
     assert issue_to_parsed(issue) == parse(SAMPLE)
+
+
+def test_it_round_trips_the_seed_through_the_database(seed_issue_path):
     seed = parse(seed_issue_path.read_text(encoding="utf-8"))
     stored = save_parsed_issue(seed, 1, DAY, title="Le numéro témoin")
     back = parse(export(issue_to_parsed(stored)))
     assert (back.editorial, back.punchline, back.articles) == (seed.editorial, seed.punchline, seed.articles)
     assert back.app_review == seed.app_review
+
+
+def test_it_round_trips_a_whole_issue_through_the_database():
+    full = parse(FULL_ISSUE)
+    stored = save_parsed_issue(full, 3, DAY, title="Un numéro complet")
+    back = parse(export(issue_to_parsed(stored)))
+    assert (back.editorial, back.punchline, back.articles) == (full.editorial, full.punchline, full.articles)
+    assert back.app_review == full.app_review
 
 
 def test_it_imports_nothing_when_one_part_does_not_fit():

@@ -2,15 +2,17 @@ import re
 
 from django.contrib import admin, messages
 from django.db import transaction
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from demain.delivery import campaigns, outbox
+from demain.audience.models.readers import Interest
+from demain.delivery import campaigns, outbox, preview
+from demain.delivery.admin_forms import CampaignForm
 from demain.delivery.models import Campaign, Delivery, OutboxMessage
 from demain.delivery.render import GMAIL_CLIP_BYTES
 from demain.delivery.tasks import prepare_campaign
-from demain.issues.models import Issue
 from demain.lib.houseformat.typography import plural
 
 S = Delivery.Status
@@ -25,22 +27,49 @@ def deliveries_link(campaign: Campaign, label: str, **filters) -> str:
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "send_at", "progress", "uncertain", "html_size"]
     list_filter = ["status"]
-    fields = ["issue", "interests", "send_at"]
+    form = CampaignForm
+    fields = ["issue", "interests", "send_at", "resend"]
     actions = ["pause", "resume", "cancel"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        return ["issue", "interests", "status", "send_at", "subject", "progress", "recipients", "html_size",
-                "created_at", "started_at", "finished_at"]
+        return ["issue", "segment", "resend", "status", "send_at", "subject", "progress", "recipients",
+                "html_size", "created_at", "started_at", "finished_at"]
 
     def get_fields(self, request, obj=None):
         return self.fields if obj is None else self.get_readonly_fields(request, obj)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "issue":
-            kwargs["queryset"] = Issue.objects.filter(status=Issue.Status.PUBLISHED)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("apercu/<int:issue_id>/", wrap(self.email_preview_view), name="delivery_email_preview"),
+            path("apercu/<int:issue_id>/html/", wrap(preview.preview_html), name="delivery_email_preview_html"),
+            path("apercu/<int:issue_id>/test/", wrap(preview.send_test), name="delivery_send_test"),
+            *super().get_urls(),
+        ]
+
+    def email_preview_view(self, request, issue_id):
+        return preview.preview_page(request, issue_id, self.admin_site.each_context(request))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """A valid form is not saved at once: a confirmation step shows who will receive it."""
+        if request.method == "POST" and "_confirmed" not in request.POST:
+            form = self.get_form(request)(request.POST)
+            if form.is_valid():
+                return self.confirm_send(request, form)
+        return super().add_view(request, form_url, extra_context)
+
+    def confirm_send(self, request, form) -> TemplateResponse:
+        issue, resend = form.cleaned_data["issue"], form.cleaned_data["resend"]
+        audience = campaigns.select_audience(form.cleaned_data["interests"], issue, resend)
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "form": form, "issue": issue,
+            "title": "Confirmer l’envoi", "question": campaigns.confirm_question(issue, audience, resend),
+            "recipients": len(audience.recipients), "recipients_label": campaigns.readers(len(audience.recipients)),
+            "already": len(audience.already), "resend": resend,
+        }
+        return TemplateResponse(request, "admin/delivery/campaign/confirm_send.html", context)
 
     def save_model(self, request, obj, form, change):
         """« Envoyer » : the campaign is rendered and its rows written in the background."""
@@ -56,6 +85,11 @@ class CampaignAdmin(admin.ModelAdmin):
             messages.warning(request, f"Le HTML pèse {campaign.html_bytes // 1024} Ko : Gmail coupe les messages "
                                       "au-delà d’environ 102 Ko.")
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="centres d’intérêt")
+    def segment(self, campaign: Campaign) -> str:
+        labels = dict(Interest.choices)
+        return ", ".join(labels.get(code, code) for code in campaign.interests) or "tous les abonnés confirmés"
 
     @admin.display(description="progression")
     def progress(self, campaign: Campaign) -> str:

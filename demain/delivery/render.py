@@ -83,6 +83,11 @@ def render_issue(issue: Issue) -> tuple[str, str]:
     """The issue's email as (html with CSS inlined, plain text), with placeholders."""
     if issue.status != Issue.Status.PUBLISHED:
         raise NotPublished(f"le numéro {issue.number} n’est pas publié (statut : {issue.get_status_display()})")
+    return render_email(issue)
+
+
+def render_email(issue: Issue) -> tuple[str, str]:
+    """The same at any status: what the editor previews before publishing."""
     context = _context(issue)
     html = render_to_string("delivery/email.html", context)
     html = css_inline.CSSInliner(keep_style_tags=True).inline(html)
