@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .spans import Spans
+
 __all__ = ["DateMatch", "find_dates", "is_year_context"]
 
 _MONTHS = {
@@ -92,13 +94,10 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 def find_dates(text: str, lang: str) -> list[DateMatch]:
     """Every date in the text, left to right, without overlaps."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start, end):
-        return all(end <= s or start >= e for s, e in taken)
+    taken = Spans()
 
     def keep(start, end, iso):
-        if iso and free(start, end):
+        if iso and taken.free(start, end):
             found.append(DateMatch(start, end, iso))
             taken.append((start, end))
 

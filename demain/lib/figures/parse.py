@@ -8,6 +8,7 @@ import re
 from . import context as ctx
 from .dates import find_dates
 from .model import Figure
+from .spans import Spans
 from .numbers import NUMBER_RE, SPELLED_RE, parse_digits, parse_spelled
 from .units import Unit, co2_tail_at, currency_before, scale_at, unit_at
 
@@ -67,12 +68,12 @@ class _Parser:
         self.lang = lang
         self.sentences = ctx.sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.taken: list[tuple[int, int]] = []
+        self.taken = Spans()
         self.figures: list[Figure] = []
 
     # ---- helpers -------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, start) - 1

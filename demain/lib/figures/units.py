@@ -75,7 +75,7 @@ _MASS = {"mg": 1e-3, "g": 1.0, "kg": 1e3, "t": 1e6, "kt": 1e9, "Mt": 1e12, "Gt":
 for symbol, factor in _MASS.items():
     _add(_SYMBOLS, [symbol], Unit("mass", "g", factor))
 for symbol, factor in _MASS.items():
-    for tail in ("CO2e", "CO2eq", "CO2-eq", "CO2éq", "CO2", "CO₂e", "CO₂eq", "CO₂", "eqCO2", "éqCO2", "CO2e.", "eCO2"):
+    for tail in ("CO2e", "CO2eq", "CO2-eq", "CO2éq", "CO2", "CO₂e", "CO₂eq", "CO₂", "eqCO2", "éqCO2", "eCO2"):
         _add(_SYMBOLS, [symbol + tail], Unit("co2e", "gCO2e", factor))
 _add(_WORDS, ["gramme", "grammes", "gram", "grams"], Unit("mass", "g", 1.0))
 _add(_WORDS, ["milligramme", "milligrammes", "milligram", "milligrams"], Unit("mass", "g", 1e-3))
