@@ -40,6 +40,7 @@ Adding a key twice raises ValueError.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Hashable
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -73,12 +74,20 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """The seed's permutations, drawn once (MinHash draws them again for each instance)."""
+    return MinHash(num_perm=num_perm, seed=SEED)
+
+
 def signature(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_SIZE) -> LeanMinHash | None:
     """The MinHash signature of the text's shingles, or None for a text with no words."""
     grams = shingles(text, size)
     if not grams:
         return None
-    minhash = MinHash(num_perm=num_perm, seed=SEED)
+    template = _template(num_perm)
+    minhash = MinHash(num_perm=num_perm, seed=SEED, permutations=template.permutations,
+                      scheme=template.scheme)
     minhash.update_batch([gram.encode("utf-8") for gram in grams])
     return LeanMinHash(minhash)
 
