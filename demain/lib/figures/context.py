@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "fold", "guess_lang", "keywords", "noun_after", "noun_before", "sentences"]
+__all__ = ["STOPWORDS", "fold", "guess_lang", "keyword_positions", "keywords", "noun_after", "noun_before", "sentences"]
 
 _FR_STOP = set("""
 a à au aux avec ce ces cet cette c ça comme dans de des du d elle elles en entre est et été être
@@ -89,16 +89,30 @@ def _stem(word: str) -> str:
     return _LEXICON.get(word, word)
 
 
+_PART_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _keyword(part: str) -> str | None:
+    word = fold(part)
+    if len(word) < 3 or word in STOPWORDS:
+        return None
+    return _stem(word)
+
+
+def keyword_positions(text: str) -> list[tuple[int, str]]:
+    """(start, keyword) of each content word of the text, in order."""
+    found = []
+    for match in _PART_RE.finditer(text):
+        keyword = _keyword(match.group())
+        if keyword is not None:
+            found.append((match.start(), keyword))
+    return found
+
+
 def keywords(text: str) -> frozenset[str]:
     """Content words of the text, folded, singular, mapped to one concept across languages."""
-    found = set()
-    for match in _WORD_RE.finditer(text):
-        for part in re.split(r"['’]", match.group()):
-            word = fold(part)
-            if len(word) < 3 or word in STOPWORDS:
-                continue
-            found.add(_stem(word))
-    return frozenset(found)
+    return frozenset(keyword for _, keyword in keyword_positions(text))
 
 
 def guess_lang(text: str) -> str:

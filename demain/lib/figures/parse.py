@@ -69,6 +69,8 @@ class _Parser:
         self.sentences = ctx.sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.taken = Spans()
+        self.words = ctx.keyword_positions(text)
+        self.word_starts = [start for start, _ in self.words]
         self.figures: list[Figure] = []
 
     # ---- helpers -------------------------------------------------------------------------
@@ -89,7 +91,9 @@ class _Parser:
         if noun is None and fields["kind"] not in ("date",):
             direct = fields["kind"] == "number" or fields["dimension"] == "count"
             noun = ctx.noun_after(self.text, end, direct) or ctx.noun_before(self.text, start)
-        kw = ctx.keywords(self.text[left:start] + " " + self.text[end:right])
+        first = bisect.bisect_left(self.word_starts, left)
+        last = bisect.bisect_left(self.word_starts, right)
+        kw = frozenset(word for at, word in self.words[first:last] if not start <= at < end)
         return Figure(text=self.text[start:end], start=start, end=end, noun=noun, context=sentence,
                       keywords=kw, lang=self.lang, **fields)
 
