@@ -271,3 +271,34 @@ def test_it_refuses_bad_input_clearly():
         find_figures("10 %", "de")
     assert find_figures("", "fr") == []
     assert find_figures("Pas un seul chiffre ici.", "fr") == []
+
+
+def test_it_reads_spelled_numbers_joined_by_et():
+    assert one("Vingt et un millions d'euros.", "fr").value == 21e6
+    assert one("Soixante-dix et deux cent mille euros.", "fr").value == 200e3  # 70 alone is no figure
+    assert one("Quatre-vingt-dix fois plus.", "fr").value == 90
+    assert one("Twenty-five times more.", "en").value == 25
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "dix-sept-" * 40 + "x",  # once exponential in a spelled-number regex
+        "vingt et " * 2000 + "fois plus",
+        "1" * 5000 + " Wh",
+        "9" * 400 + " €",
+        "1," * 5000 + "5 %",
+        "\x00\ufffd" * 1000,
+        "x" * 100_000,
+    ],
+    ids=["hyphen chain", "et chain", "long digits", "overflow", "comma chain", "control chars", "one long word"],
+)
+def test_it_survives_hostile_text(hostile):
+    figures = find_figures(hostile, "fr")
+    assert all(math.isfinite(f.value) for f in figures if f.value is not None)
+    assert len(figures) <= 1
+
+
+def test_it_reads_every_figure_of_a_long_text():
+    figures = find_figures(" ".join(["10 000 foyers."] * 3000), "fr")
+    assert len(figures) == 3000 and {f.value for f in figures} == {10000}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from . import context as ctx
 from .dates import find_dates
 from .model import Figure
 from .spans import Spans
-from .numbers import NUMBER_RE, SPELLED_RE, parse_digits, parse_spelled
+from .numbers import NUMBER_RE, parse_digits, parse_spelled, spelled_spans
 from .units import Unit, co2_tail_at, currency_before, scale_at, unit_at
 
 __all__ = ["find_figures"]
@@ -35,6 +36,7 @@ _QUALIFIERS = [
     (re.compile(r"(?:moins de|less than|under|below|fewer than)" + _SP + r"*$", re.IGNORECASE), "under"),
     (re.compile(r"(?:jusqu'à|jusqu’à|up to|as much as|as many as)" + _SP + r"*$", re.IGNORECASE), "up to"),
 ]
+_AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
 
@@ -114,16 +116,26 @@ class _Parser:
             if not self.free(match.start(), match.end()):
                 continue
             number, decimals = parse_digits(match.group(), self.lang)
+            if not math.isfinite(number) or len(match.group()) > 40:
+                continue  # a run of digits no writer means as one number
             self.quantity(match.start(), match.end(), number, decimals, spelled=False)
+        for start, end in spelled_spans(self.text):
+            if not self.free(start, end) or (start > 0 and self.text[start - 1] in "-"):
+                continue
+            value = parse_spelled(self.text[start:end], self.lang)
+            if value is not None:
+                self.quantity(start, end, float(value), 0, spelled=True)
+                continue
+            # « soixante-dix et deux cent mille »: two numbers joined by « et »
+            pieces = [start] + [m.end() for m in _AND.finditer(self.text, start, end)]
+            ends = [m.start() for m in _AND.finditer(self.text, start, end)] + [end]
+            for piece_start, piece_end in zip(pieces, ends):
+                value = parse_spelled(self.text[piece_start:piece_end], self.lang)
+                if value is not None:
+                    self.quantity(piece_start, piece_end, float(value), 0, spelled=True)
         for match in _A_SCALE.finditer(self.text):
             if self.free(match.start(), match.end()):
                 self.quantity(match.start(), match.end(), 1.0, 0, spelled=True)
-        for match in SPELLED_RE.finditer(self.text):
-            if not self.free(match.start(), match.end()):
-                continue
-            value = parse_spelled(match.group(), self.lang)
-            if value is not None:
-                self.quantity(match.start(), match.end(), float(value), 0, spelled=True)
         self.figures.sort(key=lambda f: f.start)
         self.spread_ranges()
         return self.figures
