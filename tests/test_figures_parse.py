@@ -302,3 +302,21 @@ def test_it_survives_hostile_text(hostile):
 def test_it_reads_every_figure_of_a_long_text():
     figures = find_figures(" ".join(["10 000 foyers."] * 3000), "fr")
     assert len(figures) == 3000 and {f.value for f in figures} == {10000}
+
+
+def test_it_reads_years_in_pairs_lists_and_cues():
+    figures = find_figures("De 2022 et 2023, puis 2000 et 3000 personnes, d’ici 2030 et à la mi-2024.", "fr")
+    assert [(f.text, f.kind) for f in figures] == [
+        ("2022", "date"), ("2023", "date"), ("2000", "number"), ("3000", "number"), ("2030", "date"),
+        ("mi-2024", "date")]
+    figures = find_figures("Pitts 1943\nTuring 1950\nDeep Learning 2015 [LeCun]", "en")
+    assert [f.iso for f in figures] == ["1943", "1950", "2015"]
+
+
+def test_it_skips_numbers_inside_hyphenated_names():
+    figures = find_figures("o1-mini-2024-09-12 score 92.0 ; claude-3-5-sonnet score 79.3", "fr")
+    assert [f.text for f in figures] == ["92.0", "79.3"]
+
+
+def test_it_reads_an_escaped_dollar():
+    assert one("OpenAI : 157 milliards de \\$ avec.", "fr").unit == "USD"

@@ -113,7 +113,7 @@ class _Parser:
             self.figures.append(self.describe(date.start, date.end, kind="date", value=None, unit="",
                                               dimension="date", iso=date.iso))
         for match in NUMBER_RE.finditer(self.text):
-            if not self.free(match.start(), match.end()):
+            if not self.free(match.start(), match.end()) or self.in_identifier(match.start()):
                 continue
             number, decimals = parse_digits(match.group(), self.lang)
             if not math.isfinite(number) or len(match.group()) > 40:
@@ -228,6 +228,13 @@ class _Parser:
             start, end, kind="multiplier", value=number, unit="×", dimension="ratio", number=number,
             unit_text=self.text[after_number:end].strip(), precision=0.5 * 10 ** (-decimals), decimals=decimals,
             direction=direction, qualifier=self.qualifier(start)))
+
+    def in_identifier(self, start: int) -> bool:
+        """« o1-mini-2024-09-12 », « claude-3-5-sonnet »: a number inside a hyphenated name."""
+        token_start = max(self.text.rfind(" ", 0, start), self.text.rfind("\n", 0, start),
+                          self.text.rfind("\t", 0, start)) + 1
+        token = self.text[token_start:start]
+        return "-" in token and any(c.isalpha() for c in token)
 
     def looks_like_a_name(self, start: int, number: float, decimals: int) -> bool:
         """« Llama 3 », « Gemini 2.5 », « iPhone 15 »: a small bare number after a capitalised word."""

@@ -129,7 +129,7 @@ _add(_SYMBOLS, ["pp", "p.p."], Unit("points", "pp", 1.0))
 _add(_WORDS, ["point de pourcentage", "points de pourcentage", "percentage point",
               "percentage points", "points de %", "point de %"], Unit("points", "pp", 1.0))
 
-CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥": "JPY",
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "\\$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥": "JPY",
                     "EUR": "EUR", "USD": "USD", "GBP": "GBP", "CHF": "CHF", "JPY": "JPY",
                     "CNY": "CNY", "CAD": "CAD", "C$": "CAD", "A$": "AUD"}
 for symbol, code in CURRENCY_SYMBOLS.items():
@@ -239,7 +239,7 @@ def scale_at(text: str, pos: int, lang: str, glued_ok: bool) -> tuple[float, int
 
 
 _CURRENCY_BEFORE_RE = re.compile(
-    r"(US\$|C\$|A\$|\$US|\$|€|£|¥|\b(?:EUR|USD|GBP|CHF|JPY|CNY|CAD))\s?$")
+    r"(US\$|C\$|A\$|\$US|\$|€|£|¥|\b(?:EUR|USD|GBP|CHF|JPY|CNY|CAD))[^\S\n]?$")
 
 
 def currency_before(text: str, pos: int) -> tuple[str, int, str] | None:
