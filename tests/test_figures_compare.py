@@ -183,3 +183,20 @@ def test_it_reports_a_scale_slip_between_sources():
         b="La levée de fonds atteint 1,4 million de dollars.",
     ))
     assert [d.comparison.status for d in found] == ["scale_slip"]
+
+
+def test_it_does_not_pair_shares_of_different_things():
+    found = disagreements(by_source(
+        a="Selon le MIT, 95 % des projets d'IA générative en entreprise échouent.",
+        b="Selon le MIT, seuls 5 % ont un impact financier sur les projets d'IA générative en entreprise.",
+        c="Selon le MIT, 40 % des salariés utilisent l'IA générative en entreprise.",
+    ))
+    assert found == []
+
+
+def test_it_pairs_percentages_about_the_same_noun():
+    found = disagreements(by_source(
+        a="L'action Teleperformance a chuté de 35 % de sa valeur en une semaine.",
+        b="Teleperformance stock lost 25% of its value in a week.",
+    ))
+    assert [(d.a.text, d.b.text) for d in found] == [("35 %", "25%")]

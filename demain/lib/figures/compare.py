@@ -20,6 +20,8 @@ disagreements(figures_by_source) pairs the figures of different sources that
 read as the same quantity about the same subject — same dimension (and
 currency, and count noun), and the same quantified noun or at least
 MIN_SHARED context keywords making SUBJECT_OVERLAP of the smaller keyword set,
+(plain numbers, percentages, points, multipliers, durations and lengths need
+the same noun: « 95 % des projets » and « 5 % ont réussi » are two shares);
 or, for energy, power, mass, CO2e, volume, data, money and counts, the only
 figure of that family in each source within a factor UNIQUE_FACTOR (10) —
 and whose values do not agree. A figure that agrees with any figure of the
@@ -143,8 +145,8 @@ def same_subject(a: Figure, b: Figure) -> bool:
     """a and b measure the same kind of thing and their contexts say it is the same quantity."""
     if a.kind == "date" or b.kind == "date" or not _same_family(a, b):
         return False
-    if a.dimension == "number" and not (a.noun and a.noun == b.noun):
-        return False
+    if a.dimension not in SPECIFIC and not (a.noun and a.noun == b.noun):
+        return False  # « 95 % des projets » and « 5 % ont réussi »: a share needs its noun
     return subject_score(a, b) >= SUBJECT_OVERLAP
 
 

@@ -67,7 +67,8 @@ _LEXICON = {
     "dollar": "dollar", "euro": "euro", "fois": "times", "plus": "more", "moins": "less",
     "gpu": "gpu", "serveur": "server", "agent": "agent", "etude": "study", "rapport": "report",
     "pourcentage": "percent", "turbine": "turbine", "eolien": "wind", "eolienne": "wind",
-    "vent": "wind", "hiver": "winter", "ete": "summer", "nucleaire": "nuclear",
+    "vent": "wind", "valeur": "value", "action": "share", "stock": "share", "cas": "case",
+    "projet": "project", "entreprise": "company", "societe": "company", "salarie": "employee", "hiver": "winter", "ete": "summer", "nucleaire": "nuclear",
 }
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -127,7 +128,9 @@ _FR_ONLY = frozenset(fold(w) for w in ("le la les des du est et une dans pour qu
                                        "pas sont aux ces cette leur selon été être").split())
 _EN_ONLY = frozenset("the and of is are was were with from this that these which for has have its".split())
 
-_CONNECTORS = {"de", "d", "des", "du", "of", "the", "les", "la", "le", "l"}
+_CONNECTORS = {"de", "d", "des", "du", "of", "the", "les", "la", "le", "l", "its", "their", "his", "her",
+               "our", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "this", "these", "ce", "cet",
+               "cette", "ces"}
 _OF = {"de", "d", "des", "du", "of"}
 
 
