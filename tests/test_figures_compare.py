@@ -2,7 +2,7 @@
 
 import pytest
 
-from demain.lib.figures import best_match, compare, disagreements, find_figures, same_quantity
+from demain.lib.figures import best_match, compare, derivations, disagreements, find_figures, same_quantity
 
 from .dedupe_samples import EN_A, EN_B, FR_A, FR_B
 
@@ -200,3 +200,28 @@ def test_it_pairs_percentages_about_the_same_noun():
         b="Teleperformance stock lost 25% of its value in a week.",
     ))
     assert [(d.a.text, d.b.text) for d in found] == [("35 %", "25%")]
+
+
+SOURCES = ("Une requête émet 1,14 gCO2e selon Mistral, contre 0,03 gCO2e selon Google. "
+           "Le taux passe de 5 % à 7,5 %. La puissance passe de 120 MW à 150 MW.")
+
+
+@pytest.mark.parametrize(
+    "draft,computation",
+    [
+        ("38 fois plus", "1,14 gCO2e / 0,03 gCO2e = 38"),
+        ("2,5 points de pourcentage", "7,5 % − 5 % = 2.5 points"),
+        ("50 %", "(7,5 % − 5 %) / 5 % = 50 %"),
+        ("25 %", "(150 MW − 120 MW) / 120 MW = 25 %"),
+        ("30 MW", "150 MW − 120 MW = 30 MW"),
+        ("270 MW", "120 MW + 150 MW = 270 MW"),
+    ],
+)
+def test_it_shows_how_a_derived_figure_is_computed(draft, computation):
+    found = derivations(fig(draft), find_figures(SOURCES, "fr"))
+    assert computation in [d.text for d in found]
+
+
+@pytest.mark.parametrize("draft", ["cinquante fois plus", "4 points de pourcentage", "40 MW", "12 %"])
+def test_it_finds_no_computation_for_an_unsupported_figure(draft):
+    assert derivations(fig(draft), find_figures(SOURCES, "fr")) == []

@@ -45,6 +45,9 @@ best_match(figure, candidates) -> (Figure | None, Comparison): the candidate tha
 same_subject(a, b) -> bool: same family and the same quantified noun or context.
 disagreements({source: figures}) -> list[Disagreement]: figures from different
     sources about the same subject whose values do not agree.
+derivations(target, figures) -> list[Derivation]: the ratios, changes, shares,
+    differences and sums of two figures that give ``target``, each written out
+    (« 1,14 gCO2e / 0,03 gCO2e = 38 »), for derived figures (derive.py).
 
 Errors: a text that is not a str raises TypeError, a lang other than « fr »
 or « en » raises ValueError.
@@ -62,6 +65,7 @@ from .compare import (
     tolerance,
 )
 from .context import guess_lang, keywords
+from .derive import Derivation, derivations
 from .model import Comparison, Disagreement, Figure
 from .parse import find_figures
 
@@ -69,10 +73,12 @@ __all__ = [
     "APPROX_TOLERANCE",
     "REL_TOLERANCE",
     "Comparison",
+    "Derivation",
     "Disagreement",
     "Figure",
     "best_match",
     "compare",
+    "derivations",
     "disagreements",
     "find_figures",
     "guess_lang",
