@@ -320,3 +320,11 @@ def test_it_skips_numbers_inside_hyphenated_names():
 
 def test_it_reads_an_escaped_dollar():
     assert one("OpenAI : 157 milliards de \\$ avec.", "fr").unit == "USD"
+
+
+def test_it_gives_a_json_ready_dict():
+    import json
+
+    data = json.loads(json.dumps(one("Soit 1,2 milliard de litres d'eau.", "fr").as_dict()))
+    assert data["value"] == 1.2e9 and data["unit"] == "L" and data["text"] == "1,2 milliard de litres"
+    assert "water" in data["keywords"] and data["noun"] == "water"

@@ -45,6 +45,12 @@ class Figure:
     keywords: frozenset[str] = field(default_factory=frozenset)
     lang: str = "fr"
 
+    def as_dict(self) -> dict:
+        """A JSON-ready dict (keywords as a sorted list)."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["keywords"] = sorted(self.keywords)
+        return data
+
     @property
     def family(self) -> tuple[str, str]:
         """(dimension, unit) for currencies and counts, (dimension, base unit) otherwise:
