@@ -34,6 +34,9 @@ weigh less.
     index.query(text3)              # ask without adding
 
 Texts with no words are neither indexed nor matched (add returns []).
+signature(text) -> LeanMinHash, dump_signature(sig) -> bytes and
+load_signature(bytes) let a pipeline store each article's signature and
+rebuild the index after a restart with add(key, load_signature(stored)).
 Adding a key twice raises ValueError.
 """
 
@@ -48,7 +51,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .content import words
 
 __all__ = ["Match", "NUM_PERM", "NearDuplicateIndex", "SHINGLE_SIZE", "THRESHOLD",
-           "shingles", "signature", "similarity"]
+           "dump_signature", "load_signature", "shingles", "signature", "similarity"]
 
 THRESHOLD = 0.4
 SHINGLE_SIZE = 3
@@ -100,6 +103,21 @@ def similarity(a: str, b: str) -> float:
     return float(sig_a.jaccard(sig_b))
 
 
+def dump_signature(sig: LeanMinHash) -> bytes:
+    """The signature as bytes, to store beside the article."""
+    buffer = bytearray(sig.bytesize())
+    sig.serialize(buffer)
+    return bytes(buffer)
+
+
+def load_signature(data: bytes) -> LeanMinHash:
+    """A signature stored by dump_signature; ValueError when the bytes are not one."""
+    try:
+        return LeanMinHash.deserialize(bytearray(data))
+    except Exception as exc:  # struct.error, ValueError: whatever the bytes broke
+        raise ValueError(f"not a stored MinHash signature ({exc})") from None
+
+
 class NearDuplicateIndex:
     """Documents added one by one; each addition names the earlier near-duplicates."""
 
@@ -119,15 +137,21 @@ class NearDuplicateIndex:
     def __contains__(self, key: Hashable) -> bool:
         return key in self._signatures
 
-    def query(self, text: str) -> list[Match]:
-        """The indexed documents this text is a near-duplicate of, most similar first."""
-        return self._matches(signature(text, self.num_perm, self.shingle_size))
+    def _signature(self, text_or_signature: str | LeanMinHash | None) -> LeanMinHash | None:
+        if text_or_signature is None or isinstance(text_or_signature, LeanMinHash):
+            return text_or_signature
+        return signature(text_or_signature, self.num_perm, self.shingle_size)
 
-    def add(self, key: Hashable, text: str) -> list[Match]:
-        """Index the text under ``key`` and return its earlier near-duplicates."""
+    def query(self, text: str | LeanMinHash) -> list[Match]:
+        """The indexed documents this text (or signature) nearly duplicates, most similar first."""
+        return self._matches(self._signature(text))
+
+    def add(self, key: Hashable, text: str | LeanMinHash | None) -> list[Match]:
+        """Index the text under ``key`` and return its earlier near-duplicates. A stored
+        signature (load_signature) may stand for the text, to rebuild an index without texts."""
         if key in self._signatures:
             raise ValueError(f"key {key!r} is already in the index")
-        sig = signature(text, self.num_perm, self.shingle_size)
+        sig = self._signature(text)
         found = self._matches(sig)
         if sig is not None:
             self._lsh.insert(key, sig)
