@@ -109,6 +109,12 @@ FORMS = [
     ("Il coûte 3 000 $.", "fr", "3 000 $", "money", 3000, "USD", "currency"),
     ("Il coûte 200 £.", "fr", "200 £", "money", 200, "GBP", "currency"),
     ("It costs EUR 20.", "en", "EUR 20", "money", 20, "EUR", "currency"),
+    ("Il a levé 3,5 G€.", "fr", "3,5 G€", "money", 3.5e9, "EUR", "currency"),
+    ("Il a levé 14 Md$.", "fr", "14 Md$", "money", 14e9, "USD", "currency"),
+    ("Soit 12 millions de dollars américains.", "fr", "12 millions de dollars américains", "money", 12e6, "USD", "currency"),
+    ("Soit 0,5 centime par requête.", "fr", "0,5 centime", "money", 0.005, "EUR", "currency"),
+    ("It costs 40 cents.", "en", "40 cents", "money", 0.4, "USD", "currency"),
+    ("It costs $0.002 per query.", "en", "$0.002", "money", 0.002, "USD", "currency"),
     # time
     ("Il a fallu 3 heures.", "fr", "3 heures", "quantity", 10800, "s", "time"),
     ("It took 20 minutes.", "en", "20 minutes", "quantity", 1200, "s", "time"),

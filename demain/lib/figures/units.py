@@ -140,6 +140,8 @@ _add(_WORDS, ["dollar", "dollars", "dollars américains", "dollars us", "us doll
 _add(_WORDS, ["livre sterling", "livres sterling", "pound sterling", "pounds sterling"],
      Unit("currency", "GBP", 1.0))
 _add(_WORDS, ["yuan", "yuans", "renminbi"], Unit("currency", "CNY", 1.0))
+_add(_WORDS, ["centime", "centimes", "centime d'euro", "centimes d'euro"], Unit("currency", "EUR", 0.01))
+_add(_WORDS, ["cent", "cents"], Unit("currency", "USD", 0.01))
 _add(_WORDS, ["yen", "yens"], Unit("currency", "JPY", 1.0))
 _add(_WORDS, ["franc suisse", "francs suisses", "swiss franc", "swiss francs"], Unit("currency", "CHF", 1.0))
 
@@ -213,6 +215,8 @@ _SCALE_WORD_RE = re.compile(r"\s+(" + "|".join(sorted(_SCALE_WORDS, key=len, rev
                             re.IGNORECASE)
 _SCALE_ABBR_RE = re.compile(r"\s?(" + "|".join(sorted(_SCALE_ABBREVIATIONS, key=len, reverse=True))
                             + r")(?![\w'’])")
+# « 3,5 G€ »: G is a scale only right before a currency symbol.
+_SCALE_BEFORE_MONEY_RE = re.compile(r"\s?(G)(?=\s?[€$£])")
 _SCALE_GLUED_RE = re.compile(r"(" + "|".join(sorted(_SCALE_GLUED, key=len, reverse=True)) + r")(?![\w'’])")
 
 
@@ -228,6 +232,9 @@ def scale_at(text: str, pos: int, lang: str, glued_ok: bool) -> tuple[float, int
         elif word.startswith("trillion"):
             factor = 1e18 if lang == "fr" else 1e12
         return factor, match.end(), match.group(1)
+    match = _SCALE_BEFORE_MONEY_RE.match(text, pos)
+    if match:
+        return 1e9, match.end(), match.group(1)
     match = _SCALE_ABBR_RE.match(text, pos)
     if match:
         return _SCALE_ABBREVIATIONS[match.group(1)], match.end(), match.group(1)
