@@ -225,3 +225,22 @@ def test_it_shows_how_a_derived_figure_is_computed(draft, computation):
 @pytest.mark.parametrize("draft", ["cinquante fois plus", "4 points de pourcentage", "40 MW", "12 %"])
 def test_it_finds_no_computation_for_an_unsupported_figure(draft):
     assert derivations(fig(draft), find_figures(SOURCES, "fr")) == []
+
+
+def test_it_lets_a_claim_round_its_source_but_not_the_reverse():
+    source, draft = fig("4,87 kWh"), fig("5 kWh")
+    assert compare(draft, source, directed=True).status == "rounded"
+    assert compare(source, draft, directed=True).status == "different"
+    assert compare(source, draft).status == "rounded"  # symmetric: either may have rounded
+
+
+def test_it_prefers_support_with_the_same_unit():
+    sources = find_figures("Le n° 5 du classement coûte 5 dollars et gagne 5 % par an.", "fr")
+    match, result = best_match(fig("5 euros"), sources)
+    assert (match.text, result.status) == ("5 dollars", "unit_slip")
+    match, result = best_match(fig("5 points de pourcentage"), sources)
+    assert (match.text, result.status) == ("5 %", "unit_slip")
+    match, result = best_match(fig("5 %"), sources)
+    assert (match.text, result.status) == ("5 %", "same")
+    match, result = best_match(fig("14,3 milliards"), find_figures("Un chiffre de 14,3 milliards d'euros.", "fr"))
+    assert result.agrees and match.unit == "EUR"  # the draft leaves the unit implicit
