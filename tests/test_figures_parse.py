@@ -334,3 +334,9 @@ def test_it_gives_a_json_ready_dict():
     data = json.loads(json.dumps(one("Soit 1,2 milliard de litres d'eau.", "fr").as_dict()))
     assert data["value"] == 1.2e9 and data["unit"] == "L" and data["text"] == "1,2 milliard de litres"
     assert "water" in data["keywords"] and data["noun"] == "water"
+
+
+def test_it_reads_signs_but_not_ranges():
+    figures = find_figures("Une baisse de −5 % et -3,2 % puis +12 %, entre 10-20 % et (−0,5 Wh).", "fr")
+    assert [(f.text, f.value) for f in figures] == [
+        ("−5 %", -5), ("-3,2 %", -3.2), ("+12 %", 12), ("10", 10), ("20 %", 20), ("−0,5 Wh", -0.5)]

@@ -57,6 +57,7 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
 def _precision(number: float, decimals: int) -> float:
     """Half the last written digit; for a round integer, half its last non-zero digit,
     at most 5 % of the number (« 90 000 » ± 4 500, « 120 » ± 5)."""
+    number = abs(number)
     if decimals or number < 10 or number != int(number):
         return 0.5 * 10 ** (-decimals)
     digits = str(int(number))
@@ -143,6 +144,12 @@ class _Parser:
     def quantity(self, start: int, end: int, number: float, decimals: int, spelled: bool) -> None:
         text, lang = self.text, self.lang
         fig_start, pos = start, end
+        # « −5 % », « -3,2 °C », « +12 % »: a sign after a space or a bracket, not « 10-20 »
+        if not spelled and start > 0 and text[start - 1] in "-−+" and (
+                start == 1 or text[start - 2] in " \t\n([«\u00a0\u202f"):
+            if text[start - 1] != "+":
+                number = -number
+            fig_start = start = start - 1
         currency = currency_before(text, start) if not spelled else None
         if currency:
             fig_start = currency[1]
