@@ -102,6 +102,16 @@ def test_it_does_not_compare_unrelated_kinds():
     assert compare(fig("120 MW"), fig("120 litres")).status == "unit_slip"  # the same number: flagged
 
 
+def test_it_compares_rates():
+    assert compare(fig("2 TWh par an"), fig("5,5 GWh par jour")).status == "rounded"
+    assert compare(fig("500 gCO2e/kWh"), fig("0,5 kgCO2e/kWh")).status == "same"
+    result = compare(fig("500 gCO2e/kWh"), fig("500 gCO2e"))
+    assert result.agrees and "one side" in result.detail
+    assert compare(fig("500 gCO2e/kWh"), fig("500 gCO2e/MWh")).status == "unit_slip"
+    assert compare(fig("500 gCO2e/kWh"), fig("12 gCO2e par an")).status == "incomparable"
+    assert compare(fig("1,2 milliard de litres par an"), fig("1.5 billion litres", "en")).status == "different"
+
+
 def test_it_compares_dates():
     march = find_figures("Le 12 mars 2025.", "fr")[0]
     english = find_figures("On March 12, 2025.", "en")[0]
@@ -134,7 +144,7 @@ def test_it_finds_the_disagreement_between_sources_in_both_languages():
     assert pairs == {("en_a", "en_b"), ("en_a", "fr_b"), ("en_b", "fr_a"), ("fr_a", "fr_b")}
     for d in found:
         assert d.a.dimension == d.b.dimension == "volume"
-        assert {d.a.value, d.b.value} == {1.2e9, 1.5e9}
+        assert {d.a.number * d.a.scale, d.b.number * d.b.scale} == {1.2e9, 1.5e9}
         assert d.comparison.status == "different"
     # A and its French version, B and its French version agree on every figure
     assert disagreements(by_source(en_a=EN_A, fr_a=FR_A)) == []

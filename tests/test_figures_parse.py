@@ -79,7 +79,7 @@ FORMS = [
     ("Il pèse 3 tonnes.", "fr", "3 tonnes", "quantity", 3e6, "g", "mass"),
     ("Il émet 1,14 gCO2e par requête.", "fr", "1,14 gCO2e", "quantity", 1.14, "gCO2e", "co2e"),
     ("It emits 1.14 gCO2eq per query.", "en", "1.14 gCO2eq", "quantity", 1.14, "gCO2e", "co2e"),
-    ("Il émet 12 kg CO2e par an.", "fr", "12 kg CO2e", "quantity", 12e3, "gCO2e", "co2e"),
+    ("Il émet 12 kg CO2e en tout.", "fr", "12 kg CO2e", "quantity", 12e3, "gCO2e", "co2e"),
     ("Il émet 3,5 tCO2e.", "fr", "3,5 tCO2e", "quantity", 3.5e6, "gCO2e", "co2e"),
     ("Soit 4 millions de tonnes de CO2.", "fr", "4 millions de tonnes de CO2", "quantity", 4e12, "gCO2e", "co2e"),
     ("Soit 500 tonnes d'équivalent CO2.", "fr", "500 tonnes d'équivalent CO2", "quantity", 5e8, "gCO2e", "co2e"),
@@ -214,6 +214,30 @@ def test_it_gives_the_number_scale_and_precision_as_written():
     assert close(figure.precision, 0.05e9) and figure.decimals == 1
     assert close(one("Une requête consomme 0,24 Wh.", "fr").precision, 0.005)
     assert close(one("Plus de 90 000 foyers.", "fr").precision, 4500)  # round: 5 % at most
+
+
+RATES = [
+    ("Le réseau émet 500 gCO2e/kWh.", "fr", "500 gCO2e/kWh", 0.5, "gCO2e", "Wh"),
+    ("Il émet 12 kgCO2e par an.", "fr", "12 kgCO2e par an", 12e3 / (365.25 * 86400), "gCO2e", "s"),
+    ("Un abonnement à 9,99 €/mois.", "fr", "9,99 €/mois", 9.99 / 2629800, "EUR", "s"),
+    ("Un centre à 1,8 L/kWh.", "fr", "1,8 L/kWh", 1.8e-3, "L", "Wh"),
+    ("It draws 1.5 billion litres a year.", "en", "1.5 billion litres a year", 1.5e9 / (365.25 * 86400), "L", "s"),
+    ("It uses 2 TWh annually.", "en", "2 TWh annually", 2e12 / (365.25 * 86400), "Wh", "s"),
+    ("It costs $20 per month.", "en", "$20 per month", 20 / 2629800, "USD", "s"),
+    ("It needs 3 Wh per token.", "en", "3 Wh per token", 3.0, "Wh", "tokens"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,value,unit,per", RATES, ids=[r[0] for r in RATES])
+def test_it_reads_rates_per_base_unit_of_their_denominator(text, lang, span, value, unit, per):
+    figure = one(text, lang)
+    assert (figure.text, figure.unit, figure.per) == (span, unit, per)
+    assert close(figure.value, value)
+
+
+def test_it_reads_no_rate_per_a_noun():
+    figure = one("Une requête consomme 0,24 Wh par requête.", "fr")
+    assert (figure.text, figure.per, figure.noun) == ("0,24 Wh", "", "query")
 
 
 def test_it_spreads_a_range_s_unit_to_its_first_bound():

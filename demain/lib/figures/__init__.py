@@ -28,7 +28,10 @@ find_figures(text, lang=None) -> list[Figure]
     watt-hours », « 10 000 » (space, U+00A0, U+202F, U+2009), « 10,000 »,
     « 1.5M », « 3 millions de », « un milliard », « 14,3 Md€ », « $3m »,
     « £2bn », « 70B parameters », « 40 % », « 3 points de pourcentage »,
-    « 1,14 gCO2e », « 10 000 tonnes de CO2 », « 1,2 milliard de litres »;
+    « 1,14 gCO2e », « 10 000 tonnes de CO2 », « 1,2 milliard de litres »,
+    signed « −5 % »; rates « 500 gCO2e/kWh », « 9,99 €/mois », « 2 TWh par an »,
+    « 1.5 billion litres a year » (``per``: the denominator's base unit, and
+    ``value`` per that unit; « 0,24 Wh par requête » is no rate: a noun);
     multipliers « cinquante fois plus », « 10x », « ×3 », « three times as
     many »; dates « 12 mars 2025 », « March 12, 2025 », « 2025-03-12 », years;
     ranges « entre 0,18 et 0,27 gCO2e » (the first bound takes the second's

@@ -14,7 +14,11 @@ tolerance), « moins de X », « jusqu'à X » / « up to X » with any value be
 compare(a, b, directed=False) -> Comparison with status same, rounded, different,
 unit_slip (the same number with another unit: mm/mL, kWh/MWh, $/€, %/points),
 scale_slip (the same number with another scale: million/milliard) or
-incomparable. same_quantity(a, b) is compare(a, b).agrees. With ``directed``, a is
+incomparable. Rates (« 500 gCO2e/kWh », « 2 TWh par an ») compare per base
+unit of their denominators, so « 2 TWh par an » and « 5,5 GWh par jour »
+agree; a rate against the same figure without its denominator agrees with the
+note that the rate is written on one side only; two different denominators
+(per kWh, per year) are incomparable. same_quantity(a, b) is compare(a, b).agrees. With ``directed``, a is
 a claim (a draft's figure) and b its evidence (a source's): only a's rounding
 counts, so « 5 » rounds a source's « 4,87 », but « 4,87 » is not a source's « 5 ».
 
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 from .model import Comparison, Disagreement, Figure
@@ -91,8 +96,16 @@ def _numbers_close(a: Figure, b: Figure, directed: bool = False) -> bool:
     return abs(a.number - b.number) <= gap
 
 
+def _without_rate(figure: Figure) -> Figure:
+    """The figure per its written denominator, without the denominator."""
+    if not figure.per:
+        return figure
+    return replace(figure, value=figure.value * figure.per_factor, precision=figure.precision * figure.per_factor,
+                   per="", per_factor=1.0, per_text="")
+
+
 def _per_unit(figure: Figure) -> float | None:
-    """The unit's factor to the base unit (1e3 for kWh)."""
+    """The unit's factor to the base unit (1e3 for kWh), a rate's denominator included."""
     if not figure.number or not figure.scale or figure.value is None:
         return None
     return figure.value / (figure.number * figure.scale)
@@ -117,6 +130,14 @@ def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
         if a.iso and b.iso and (a.iso.startswith(b.iso) or b.iso.startswith(a.iso)):
             return Comparison("rounded", f"{a.iso} and {b.iso} are one date at two precisions")
         return Comparison("different", f"{a.iso} vs {b.iso}")
+    if _same_family(a, b) and a.per != b.per:
+        if a.per and b.per:
+            return Comparison("incomparable", f"« {a.per_text} » vs « {b.per_text} »")
+        # « 12 kgCO2e par an » and « 12 kgCO2e »: compare what is written, say the rate is one-sided
+        result = compare(_without_rate(a), _without_rate(b), directed)
+        if result.agrees:
+            return Comparison("rounded", f"the rate « {a.per_text or b.per_text} » is written on one side only")
+        return result
     if _same_family(a, b):
         if a.direction != b.direction and a.dimension == "ratio" and None not in (a.direction, b.direction):
             return Comparison("different", f"{a.direction} vs {b.direction}")
@@ -129,7 +150,7 @@ def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
         factor_a, factor_b = _per_unit(a), _per_unit(b)
         if _numbers_close(a, b, directed) and factor_a and factor_b and \
                 not 0.999 < factor_a / factor_b < 1.001:
-            return Comparison("unit_slip", f"{a.unit_text} vs {b.unit_text}")
+            return Comparison("unit_slip", f"{a.unit_text}{a.per_text} vs {b.unit_text}{b.per_text}")
         return Comparison("different", f"{a.value:.6g} vs {b.value:.6g} {a.unit}".rstrip())
     if "number" in (a.dimension, b.dimension) and a.value is not None and b.value is not None:
         if a.kind != "multiplier" and b.kind != "multiplier" and abs(a.value - b.value) <= tolerance(a, b, directed):

@@ -128,10 +128,10 @@ _FR_ONLY = frozenset(fold(w) for w in ("le la les des du est et une dans pour qu
                                        "pas sont aux ces cette leur selon été être").split())
 _EN_ONLY = frozenset("the and of is are was were with from this that these which for has have its".split())
 
-_CONNECTORS = {"de", "d", "des", "du", "of", "the", "les", "la", "le", "l", "its", "their", "his", "her",
+_CONNECTORS = {"de", "d", "des", "du", "of", "par", "per", "the", "les", "la", "le", "l", "its", "their", "his", "her",
                "our", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "this", "these", "ce", "cet",
                "cette", "ces"}
-_OF = {"de", "d", "des", "du", "of"}
+_OF = {"de", "d", "des", "du", "of", "par", "per"}
 
 
 def noun_after(text: str, pos: int, direct: bool = True) -> str | None:

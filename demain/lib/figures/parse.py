@@ -11,7 +11,7 @@ from .dates import find_dates
 from .model import Figure
 from .spans import Spans
 from .numbers import NUMBER_RE, parse_digits, parse_spelled, spelled_spans
-from .units import Unit, co2_tail_at, currency_before, scale_at, unit_at
+from .units import Unit, co2_tail_at, currency_before, per_at, scale_at, unit_at
 
 __all__ = ["find_figures"]
 
@@ -198,14 +198,21 @@ class _Parser:
                 unit = Unit("co2e", "gCO2e", unit.factor)
                 unit_text = text[end:tail].strip()
                 pos = tail
+        per = None
+        if unit is not None and unit.dimension not in ("percent", "points"):
+            per = per_at(text, pos)
+            if per:
+                per = (per[0], per[1], text[pos:per[1]].strip())
+                pos = per[1]
         if spelled and unit is None and scale == 1.0:
             return  # « deux chercheurs »: a spelled number counts with a scale, a unit or « fois »
         if pos < len(text) and (text[pos].isalnum() or text[pos] in "_"):
             return  # part of a name: « 4o », « 3D », « 5G »
         if unit is None and scale == 1.0 and not spelled and self.looks_like_a_name(start, number, decimals):
             return
-        precision = _precision(number, decimals) * scale * (unit.factor if unit else 1.0)
-        value = number * scale * (unit.factor if unit else 1.0)
+        per_factor = per[0].factor if per else 1.0
+        precision = _precision(number, decimals) * scale * (unit.factor if unit else 1.0) / per_factor
+        value = number * scale * (unit.factor if unit else 1.0) / per_factor
         if unit is None:
             kind, dimension, base = "number", "number", ""
         elif unit.dimension == "currency":
@@ -218,6 +225,7 @@ class _Parser:
         self.figures.append(self.describe(
             fig_start, pos, kind=kind, value=value, unit=base, dimension=dimension, number=number,
             scale=scale, unit_text=unit_text, scale_text=scale_text, precision=precision, decimals=decimals,
+            per=per[0].base if per else "", per_factor=per_factor, per_text=per[2] if per else "",
             qualifier=self.qualifier(fig_start)))
 
     def multiplier(self, start: int, end: int, number: float, decimals: int, after_number: int) -> None:

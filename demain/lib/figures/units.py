@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Unit", "UNITS", "unit_at", "scale_at", "co2_tail_at", "currency_before",
+__all__ = ["Unit", "UNITS", "unit_at", "per_at", "scale_at", "co2_tail_at", "currency_before",
            "CURRENCY_SYMBOLS"]
 
 
@@ -188,6 +188,46 @@ def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, st
             if unit is None:  # a hyphenated word form such as « watt-heures »
                 unit = next(u for f, u in _WORDS.items() if re.sub(r"[\s-]+", " ", f.lower()) == key)
             return unit, match.end(), match.group(1)
+    return None
+
+
+_PER_SLASH_RE = re.compile(r"[^\S\n]?/[^\S\n]?")
+_PER_WORD_RE = re.compile(r"\s+(?:par|per)\s+", re.IGNORECASE)
+_PER_TIME_RE = re.compile(r"\s+(?:a|an|each|every|chaque|tous les|toutes les)\s+", re.IGNORECASE)
+_PER_ADVERB_RE = re.compile(r"\s+(annually|yearly|annuellement|par an|daily|quotidiennement|monthly|mensuellement|"
+                            r"hourly)(?![\w])", re.IGNORECASE)
+_ADVERB_UNIT = {"annually": "year", "yearly": "year", "annuellement": "an", "par an": "an", "daily": "day",
+                "quotidiennement": "jour", "monthly": "month", "mensuellement": "mois", "hourly": "hour"}
+_SHORT_TIME = {"an": 31557600.0, "yr": 31557600.0, "j": 86400.0, "jour": 86400.0, "mois": 2629800.0}
+
+
+def per_at(text: str, pos: int) -> tuple[Unit, int, str] | None:
+    """The denominator of a rate written at ``pos`` (« /kWh », « par an », « per token »,
+    « a year », « annually »), as (unit, end, form), or None."""
+    match = _PER_SLASH_RE.match(text, pos)
+    if match:
+        short = re.match(r"(an|yr|j|jour|mois)(?![\w])", text[match.end():match.end() + 5])
+        if short:
+            return Unit("time", "s", _SHORT_TIME[short.group(1)]), match.end() + short.end(), short.group(1)
+        found = unit_at(text, match.end())
+        if found and found[0].dimension != "currency" and found[1] - match.end() <= 30:
+            return found
+        return None
+    match = _PER_ADVERB_RE.match(text, pos)
+    if match:
+        word = match.group(1).lower()
+        return UNITS[_ADVERB_UNIT[word]], match.end(), match.group(1)
+    match = _PER_WORD_RE.match(text, pos)
+    if match:
+        found = unit_at(text, match.end())
+        if found and found[0].dimension != "currency":
+            return found
+        return None
+    match = _PER_TIME_RE.match(text, pos)
+    if match:
+        found = unit_at(text, match.end())
+        if found and found[0].dimension == "time" and found[2].lower() not in ("s", "h", "min", "ms"):
+            return found
     return None
 
 
