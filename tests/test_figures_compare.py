@@ -254,3 +254,9 @@ def test_it_prefers_support_with_the_same_unit():
     assert (match.text, result.status) == ("5 %", "same")
     match, result = best_match(fig("14,3 milliards"), find_figures("Un chiffre de 14,3 milliards d'euros.", "fr"))
     assert result.agrees and match.unit == "EUR"  # the draft leaves the unit implicit
+
+
+def test_it_matches_a_fraction_with_its_percentage():
+    assert compare(fig("un tiers des projets"), fig("33 % des projets")).agrees
+    assert compare(fig("a fifth of its demand", "en"), fig("20 % de sa demande")).agrees
+    assert not compare(fig("un tiers des projets"), fig("40 % des projets")).agrees

@@ -364,3 +364,25 @@ def test_it_reads_signs_but_not_ranges():
     figures = find_figures("Une baisse de −5 % et -3,2 % puis +12 %, entre 10-20 % et (−0,5 Wh).", "fr")
     assert [(f.text, f.value) for f in figures] == [
         ("−5 %", -5), ("-3,2 %", -3.2), ("+12 %", 12), ("10", 10), ("20 %", 20), ("−0,5 Wh", -0.5)]
+
+
+FRACTIONS = [
+    ("Un tiers des projets échouent.", "fr", "Un tiers", 100 / 3, "project"),
+    ("La moitié de l'énergie part en chaleur.", "fr", "La moitié", 50, "energy"),
+    ("Trois quarts des salariés l'utilisent.", "fr", "Trois quarts", 75, "employee"),
+    ("Un cinquième de sa demande.", "fr", "Un cinquième", 20, "demande"),
+    ("A third of projects fail.", "en", "A third", 100 / 3, "project"),
+    ("Half the energy is heat.", "en", "Half", 50, "energy"),
+    ("Two thirds of users agree.", "en", "Two thirds", 200 / 3, "user"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,value,noun", FRACTIONS, ids=[f[0] for f in FRACTIONS])
+def test_it_reads_fractions_as_shares(text, lang, span, value, noun):
+    figure = one(text, lang)
+    assert (figure.text, figure.kind, figure.unit, figure.noun) == (span, "percent", "%", noun)
+    assert close(figure.value, value)
+
+
+def test_it_does_not_read_third_parties_or_quarter_hours_as_shares():
+    assert find_figures("Le tiers payant et des pays tiers, un quart d'heure.", "fr") == []

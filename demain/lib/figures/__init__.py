@@ -29,7 +29,8 @@ find_figures(text, lang=None) -> list[Figure]
     « 1.5M », « 3 millions de », « un milliard », « 14,3 Md€ », « $3m »,
     « £2bn », « 70B parameters », « 40 % », « 3 points de pourcentage »,
     « 1,14 gCO2e », « 10 000 tonnes de CO2 », « 1,2 milliard de litres »,
-    signed « −5 % »; rates « 500 gCO2e/kWh », « 9,99 €/mois », « 2 TWh par an »,
+    signed « −5 % »; fractions as shares « un tiers des », « la moitié de »,
+    « two thirds of », « half the »; rates « 500 gCO2e/kWh », « 9,99 €/mois », « 2 TWh par an »,
     « 1.5 billion litres a year » (``per``: the denominator's base unit, and
     ``value`` per that unit; « 0,24 Wh par requête » is no rate: a noun);
     multipliers « cinquante fois plus », « 10x », « ×3 », « three times as

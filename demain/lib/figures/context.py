@@ -83,11 +83,17 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """Singular, mapped through the lexicon (« salariés » → employee, « queries » → query)."""
+    if word in _LEXICON:
+        return _LEXICON[word]
+    singular = word
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+        singular = word[:-1]
+        if singular in _LEXICON:
+            return _LEXICON[singular]
     if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return _LEXICON.get(word, word)
+        return word[:-3] + "y"
+    return singular
 
 
 _PART_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

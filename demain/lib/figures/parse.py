@@ -36,6 +36,17 @@ _QUALIFIERS = [
     (re.compile(r"(?:moins de|less than|under|below|fewer than)" + _SP + r"*$", re.IGNORECASE), "under"),
     (re.compile(r"(?:jusqu'à|jusqu’à|up to|as much as|as many as)" + _SP + r"*$", re.IGNORECASE), "up to"),
 ]
+_NUMERATORS = {"un": 1, "une": 1, "la": 1, "le": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3,
+               "three": 3, "quatre": 4, "four": 4, "neuf": 9, "nine": 9}
+_DENOMINATORS = {"moitié": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "cinquièmes": 5,
+                 "sixième": 6, "dixième": 10, "dixièmes": 10, "centième": 100,
+                 "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "tenth": 10, "tenths": 10, "hundredth": 100}
+# « un tiers des projets », « la moitié de l'énergie », « two thirds of », « half the »: a share
+_FRACTION = re.compile(
+    r"(?<![\w])(" + "|".join(_NUMERATORS) + r")\s+(" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+    + r")(?=\s+(?:de|des|du|of|the)\s|\s+d['’])(?!\s+d['’]heure)", re.IGNORECASE)
+_HALF = re.compile(r"(?<![\w])(half)(?=\s+(?:of|the)\s)", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
@@ -120,6 +131,9 @@ class _Parser:
             if not math.isfinite(number) or len(match.group()) > 40:
                 continue  # a run of digits no writer means as one number
             self.quantity(match.start(), match.end(), number, decimals, spelled=False)
+        for match in list(_FRACTION.finditer(self.text)) + list(_HALF.finditer(self.text)):
+            if self.free(match.start(), match.end()):
+                self.fraction(match)
         for start, end in spelled_spans(self.text):
             if not self.free(start, end) or (start > 0 and self.text[start - 1] in "-"):
                 continue
@@ -227,6 +241,20 @@ class _Parser:
             scale=scale, unit_text=unit_text, scale_text=scale_text, precision=precision, decimals=decimals,
             per=per[0].base if per else "", per_factor=per_factor, per_text=per[2] if per else "",
             qualifier=self.qualifier(fig_start)))
+
+    def fraction(self, match: re.Match) -> None:
+        if match.re is _HALF:
+            numerator, denominator = 1, 2
+        else:
+            numerator, denominator = _NUMERATORS[match.group(1).lower()], _DENOMINATORS[match.group(2).lower()]
+            if match.group(1).lower() in ("la", "le") and denominator != 2:
+                return  # « le tiers payant », « le quart de finale »
+        value = 100 * numerator / denominator
+        self.taken.append((match.start(), match.end()))
+        self.figures.append(self.describe(
+            match.start(), match.end(), kind="percent", value=value, unit="%", dimension="percent",
+            number=value, unit_text=match.group(0), precision=0.5, decimals=0,
+            noun=ctx.noun_after(self.text, match.end(), True), qualifier=self.qualifier(match.start())))
 
     def multiplier(self, start: int, end: int, number: float, decimals: int, after_number: int) -> None:
         direction = None
