@@ -169,6 +169,14 @@ _CO2_RE = re.compile(
 UNITS = {**_WORDS, **_SYMBOLS}
 
 
+def _key(form: str) -> str:
+    """« Watt-Heures », « watt heures » → « watt heures »."""
+    return re.sub(r"[\s-]+", " ", form.lower())
+
+
+_WORDS_BY_KEY = {_key(form): unit for form, unit in _WORDS.items()}
+
+
 def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, str] | None:
     """The unit written at ``pos`` (after optional white space, or « de », « of » when
     ``connector``), as (unit, end, form as written), or None."""
@@ -183,11 +191,7 @@ def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, st
             return _SYMBOLS[match.group(1)], match.end(), match.group(1)
         match = _WORD_RE.match(text, start)
         if match:
-            key = re.sub(r"[\s-]+", " ", match.group(1).lower())
-            unit = _WORDS.get(key) or _WORDS.get(match.group(1).lower())
-            if unit is None:  # a hyphenated word form such as « watt-heures »
-                unit = next(u for f, u in _WORDS.items() if re.sub(r"[\s-]+", " ", f.lower()) == key)
-            return unit, match.end(), match.group(1)
+            return _WORDS_BY_KEY[_key(match.group(1))], match.end(), match.group(1)
     return None
 
 
