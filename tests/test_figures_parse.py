@@ -386,3 +386,10 @@ def test_it_reads_fractions_as_shares(text, lang, span, value, noun):
 
 def test_it_does_not_read_third_parties_or_quarter_hours_as_shares():
     assert find_figures("Le tiers payant et des pays tiers, un quart d'heure.", "fr") == []
+
+
+def test_it_takes_no_verb_for_the_noun():
+    assert one("L'action a chuté de 14 %.", "fr").noun is None
+    assert one("Elle s'est effondrée de 35 % en bourse.", "fr").noun is None
+    assert one("Une consommation de 0,24 Wh.", "fr").noun == "consumption"
+    assert one("Soit 10,3 milliards d'euros de chiffre d'affaires.", "fr").noun == "revenue"
