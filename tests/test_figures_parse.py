@@ -247,6 +247,8 @@ def test_it_spreads_a_range_s_unit_to_its_first_bound():
     assert [(f.unit, f.value) for f in figures] == [("USD", 2e9), ("USD", 3e9)]
     figures = find_figures("Between 10 and 20 TWh.", "en")
     assert [f.value for f in figures] == [10e12, 20e12]
+    figures = find_figures("Capital expenditures of $64-72 billion.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("$64", "USD", 64e9), ("72 billion", "USD", 72e9)]
 
 
 def test_it_reads_qualifiers():

@@ -87,7 +87,8 @@ def _stem(word: str) -> str:
     if word in _LEXICON:
         return _LEXICON[word]
     singular = word
-    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "is")) and \
+            not (word.endswith("us") and len(word) > 4):  # « GPUs » → gpu, « virus » stays
         singular = word[:-1]
         if singular in _LEXICON:
             return _LEXICON[singular]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import replace
 
 from . import context as ctx
 from .dates import find_dates
@@ -289,6 +290,15 @@ class _Parser:
     def spread_ranges(self) -> None:
         """« entre 2 et 3 milliards », « 0,18-0,27 gCO2e »: the first bound takes the second's scale and unit."""
         figures = self.figures
+        for i in range(len(figures) - 1):  # « $64-72 billion »: the second bound takes the currency
+            first, second = figures[i], figures[i + 1]
+            gap = self.text[first.end:second.start]
+            if first.kind == "money" and first.scale == 1.0 and second.kind == "number" and \
+                    second.scale != 1.0 and _RANGE_GAP.search(gap) and len(gap) <= 6:
+                figures[i] = replace(first, scale=second.scale, scale_text=second.scale_text,
+                                     value=first.value * second.scale, precision=first.precision * second.scale)
+                figures[i + 1] = replace(second, kind="money", unit=first.unit, dimension="currency",
+                                         unit_text=first.unit_text)
         for i in range(len(figures) - 2, -1, -1):
             first, second = figures[i], figures[i + 1]
             if first.kind != "number" or second.kind in ("number", "date", "multiplier"):
@@ -299,9 +309,8 @@ class _Parser:
             if second.number is None or first.number is None:
                 continue
             factor = second.value / (second.number * second.scale) if second.number else 1.0
-            figures[i] = Figure(**{
-                **first.__dict__, "kind": second.kind, "unit": second.unit, "dimension": second.dimension,
-                "scale": second.scale, "unit_text": second.unit_text, "scale_text": second.scale_text,
-                "value": first.number * second.scale * factor,
-                "precision": first.precision * second.scale * factor,
-            })
+            figures[i] = replace(
+                first, kind=second.kind, unit=second.unit, dimension=second.dimension, scale=second.scale,
+                unit_text=second.unit_text, scale_text=second.scale_text, per=second.per,
+                per_factor=second.per_factor, per_text=second.per_text,
+                value=first.number * second.scale * factor, precision=first.precision * second.scale * factor)
