@@ -125,6 +125,11 @@ FORMS = [
     ("A 70B parameters model.", "en", "70B parameters", "quantity", 70e9, "parameters", "count"),
     ("Trained on 15 trillion tokens.", "en", "15 trillion tokens", "quantity", 15e12, "tokens", "count"),
     ("Vu 15 000 milliards de tokens.", "fr", "15 000 milliards de tokens", "quantity", 15e12, "tokens", "count"),
+    # temperature
+    ("Un réchauffement de +1,5 °C.", "fr", "+1,5 °C", "quantity", 1.5, "°C", "temperature"),
+    ("Il fait 40°C.", "fr", "40°C", "quantity", 40, "°C", "temperature"),
+    ("Warming of 2 degrees.", "en", "2 degrees", "quantity", 2, "°C", "temperature"),
+    ("It hit 104 °F.", "en", "104 °F", "quantity", 104, "°F", "temperature"),
     # data
     ("Il a 80 Go de mémoire.", "fr", "80 Go", "quantity", 80e9, "B", "data"),
     ("It has 1.8 TB.", "en", "1.8 TB", "quantity", 1.8e12, "B", "data"),

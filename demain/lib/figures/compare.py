@@ -114,7 +114,7 @@ def _per_unit(figure: Figure) -> float | None:
 def _same_family(a: Figure, b: Figure) -> bool:
     if a.dimension != b.dimension:
         return False
-    if a.dimension in ("currency", "count"):
+    if a.dimension in ("currency", "count", "temperature"):
         return a.unit == b.unit
     return True
 

@@ -20,6 +20,8 @@ Each unit maps to a dimension, a base unit and the factor to that base:
                      (no conversion between currencies: the dimension is
                      currency, the unit its ISO code)
     tokens, parameters, flop   counts (dimension "count", unit the noun)
+    temperature  °C / °F   no conversion between them (a warming of « 1,5 °C » is no
+                     absolute temperature)
 
 Scales multiply the number: mille/thousand/k (10^3), million(s)/M/mn
 (10^6), milliard(s)/Md/Mds/billion(EN)/bn/B (10^9), billion(FR)/trillion(EN)/
@@ -148,6 +150,14 @@ _add(_WORDS, ["franc suisse", "francs suisses", "swiss franc", "swiss francs"], 
 _add(_WORDS, ["token", "tokens", "jeton", "jetons"], Unit("count", "tokens", 1.0))
 _add(_WORDS, ["paramètre", "paramètres", "parameter", "parameters", "params"], Unit("count", "parameters", 1.0))
 _add(_SYMBOLS, ["FLOP", "FLOPs", "FLOPS", "flop", "flops"], Unit("count", "FLOP", 1.0))
+
+# Temperatures (and warming: « +1,5 °C ») are compared within one scale, never converted.
+_add(_SYMBOLS, ["°C", "° C", "ºC"], Unit("temperature", "°C", 1.0))
+_add(_SYMBOLS, ["°F", "° F", "ºF"], Unit("temperature", "°F", 1.0))
+_add(_WORDS, ["degré celsius", "degrés celsius", "degree celsius", "degrees celsius", "degré", "degrés",
+              "degree", "degrees"], Unit("temperature", "°C", 1.0))
+_add(_WORDS, ["degré fahrenheit", "degrés fahrenheit", "degree fahrenheit", "degrees fahrenheit"],
+     Unit("temperature", "°F", 1.0))
 
 
 def _alternation(forms):
