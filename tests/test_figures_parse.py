@@ -400,3 +400,8 @@ def test_it_takes_no_verb_for_the_noun():
     assert one("Elle s'est effondrée de 35 % en bourse.", "fr").noun is None
     assert one("Une consommation de 0,24 Wh.", "fr").noun == "consumption"
     assert one("Soit 10,3 milliards d'euros de chiffre d'affaires.", "fr").noun == "revenue"
+
+
+def test_it_does_not_read_decades_as_seconds():
+    figures = find_figures("In her 80s and in the 90s, the page took 80s to load.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("80s", "s", 80)]

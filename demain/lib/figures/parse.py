@@ -48,6 +48,7 @@ _FRACTION = re.compile(
     r"(?<![\w])(" + "|".join(_NUMERATORS) + r")\s+(" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
     + r")(?=\s+(?:de|des|du|of|the)\s|\s+d['’])(?!\s+d['’]heure)", re.IGNORECASE)
 _HALF = re.compile(r"(?<![\w])(half)(?=\s+(?:of|the)\s)", re.IGNORECASE)
+_DECADE_BEFORE = re.compile(r"(?<![\w])(?:the|her|his|their|my|our|your|early|late|mid)[\s-]$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
@@ -213,6 +214,9 @@ class _Parser:
                 unit = Unit("co2e", "gCO2e", unit.factor)
                 unit_text = text[end:tail].strip()
                 pos = tail
+        if unit_text == "s" and glued and number % 10 == 0 and number < 100 and _DECADE_BEFORE.search(
+                text, max(0, start - 12), start):
+            return  # « in her 80s », « the 90s »: a decade, not seconds
         per = None
         if unit is not None and unit.dimension not in ("percent", "points"):
             per = per_at(text, pos)
