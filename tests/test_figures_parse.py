@@ -276,9 +276,11 @@ def test_it_skips_names_and_versions():
     assert find_figures("Claude 3.7 and GPT-5 beat o3 and COVID-19.", "en") == []
 
 
-def test_it_skips_spelled_numbers_without_scale_unit_or_multiplier():
+def test_it_skips_small_spelled_numbers_without_scale_unit_or_multiplier():
     assert find_figures("Deux chercheurs et trois ingénieurs.", "fr") == []
     assert find_figures("One of two companies.", "en") == []
+    assert one("Dix mille foyers.", "fr").value == 10_000
+    assert one("Two hundred engineers.", "en").value == 200
 
 
 def test_it_finds_every_figure_in_order_without_overlap():

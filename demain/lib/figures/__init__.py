@@ -37,8 +37,9 @@ find_figures(text, lang=None) -> list[Figure]
     multipliers « cinquante fois plus », « 10x », « ×3 », « three times as
     many »; dates « 12 mars 2025 », « March 12, 2025 », « 2025-03-12 », years;
     ranges « entre 0,18 et 0,27 gCO2e », « $64-72 billion » (the bounds
-    share unit, scale and currency). Spelled-out numbers count only with a scale, a unit or « fois »
-    (« deux chercheurs » is no figure); a small bare number after a capitalised
+    share unit, scale and currency). Spelled-out numbers below 100 count
+    only with a scale, a unit or « fois » (« deux chercheurs » is no figure,
+    « dix mille foyers » is); a small bare number after a capitalised
     name is a name (« Llama 3 », « Gemini 2.5 »), so is a number glued to
     letters (« GPT-4o », « H100 »).
 

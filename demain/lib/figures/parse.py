@@ -223,8 +223,8 @@ class _Parser:
             if per:
                 per = (per[0], per[1], text[pos:per[1]].strip())
                 pos = per[1]
-        if spelled and unit is None and scale == 1.0:
-            return  # « deux chercheurs »: a spelled number counts with a scale, a unit or « fois »
+        if spelled and unit is None and scale == 1.0 and abs(number) < 100:
+            return  # « deux chercheurs »: a small spelled number counts with a scale, a unit or « fois »
         if pos < len(text) and (text[pos].isalnum() or text[pos] in "_"):
             return  # part of a name: « 4o », « 3D », « 5G »
         if unit is None and scale == 1.0 and not spelled and self.looks_like_a_name(start, number, decimals):
