@@ -119,9 +119,9 @@ def test_it_runs_the_demo_on_another_port_with_every_link_on_it(tmp_path):
              "Subscriber.objects.filter(email='lectrice@example.org').update(status='confirmed')"],
             env={**env, "DEMO_ADDR": f"127.0.0.1:{port}"}, capture_output=True, text=True, timeout=120)
         assert confirm.returncode == 0, confirm.stderr
+        # Typed in another terminal, with nothing exported: it follows the address the demo recorded.
         sent = subprocess.run([str(ROOT / ".venv/bin/demain"), "send", "1", "--yes", "--json"],
-                              env={**env, "DEMO_ADDR": f"127.0.0.1:{port}"}, capture_output=True, text=True,
-                              timeout=120)
+                              env=env, capture_output=True, text=True, timeout=120)
         assert sent.returncode == 0, sent.stderr
         newsletter = wait_for_mail(db, "%n° 1%")
         assert f"{base}/numeros/1/" in newsletter
@@ -130,3 +130,19 @@ def test_it_runs_the_demo_on_another_port_with_every_link_on_it(tmp_path):
     finally:
         os.killpg(demo.pid, signal.SIGTERM)
         demo.wait(timeout=30)
+
+
+def test_it_lets_a_command_typed_beside_the_demo_follow_its_address(tmp_path):
+    from demain.cli import remember_demo_address
+
+    (tmp_path / "demo-addr").write_text("127.0.0.1:8200\n")
+    environ = {"VAR_DIR": str(tmp_path)}
+    remember_demo_address(environ)
+    assert environ["DEMO_ADDR"] == "127.0.0.1:8200"
+    explicit = {"VAR_DIR": str(tmp_path), "SITE_URL": "https://lettre.example"}
+    remember_demo_address(explicit)
+    assert "DEMO_ADDR" not in explicit  # a configured SITE_URL always wins
+    (tmp_path / "demo-addr").unlink()
+    nothing = {"VAR_DIR": str(tmp_path)}
+    remember_demo_address(nothing)
+    assert "DEMO_ADDR" not in nothing

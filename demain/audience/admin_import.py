@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from demain.audience import importing
+from demain.lib.houseformat.typography import plural
 
 SALT = "demain.audience.import"
 PREVIEW_ROWS = 10
@@ -52,9 +53,9 @@ def import_view(model_admin, request):
                 messages.error(request, str(error))
                 return redirect("admin:audience_subscriber_import")
             counts = done.counts
-            messages.success(request, f"Import terminé : {counts['new']} abonné(s) ajouté(s) ; "
-                                      f"{counts['present']} déjà présent(s), {counts['suppressed']} bloqué(s), "
-                                      f"{counts['invalid']} invalide(s), {counts['repeated']} en double, non ajoutés.")
+            messages.success(request, f"Import terminé : {plural(counts['new'], 'abonné ajouté', 'abonnés ajoutés')} ; "
+                                      f"{plural(counts['present'], 'déjà présent', 'déjà présents')}, {plural(counts['suppressed'], 'bloqué')}, "
+                                      f"{plural(counts['invalid'], 'invalide')}, {counts['repeated']} en double, non ajoutés.")
             return redirect("admin:audience_subscriber_changelist")
         return preview(request, context, data, filename, confirm)
     if request.method == "POST":

@@ -109,7 +109,7 @@ def test_it_imports_from_the_command_line(existing, tmp_path):
         call_command("subscribers", "import", str(path), stdout=io.StringIO())
     out = io.StringIO()
     call_command("subscribers", "import", str(path), "--consent-source", "Substack", stdout=out)
-    assert "2 adresse(s) ajoutées" in out.getvalue() and "1 adresse(s) sur la liste des adresses bloquées" in out.getvalue()
+    assert "2 adresses ajoutées" in out.getvalue() and "1 adresse (sur la liste des adresses bloquées) non ajoutée" in out.getvalue()
     assert Subscriber.objects.count() == 3
     out = io.StringIO()
     call_command("subscribers", "import", str(path), "--consent-source", "Substack", "--json", stdout=out)

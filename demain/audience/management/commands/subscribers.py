@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from demain.audience import importing
+from demain.lib.houseformat.typography import plural
 
 
 class Command(BaseCommand):
@@ -38,12 +39,12 @@ class Command(BaseCommand):
         if json:
             self.stdout.write(dumps({"dry_run": dry_run, "columns": result.columns, **counts}))
             return
-        verb = "seraient ajoutées" if dry_run else "ajoutées"
+        one, many = ("serait ajoutée", "seraient ajoutées") if dry_run else ("ajoutée", "ajoutées")
         self.stdout.write(f"Colonnes : {', '.join(f'{k} = {v}' for k, v in result.columns.items())}")
-        self.stdout.write(f"{counts['new']} adresse(s) {verb} comme abonnés confirmés.")
+        self.stdout.write(f"{plural(counts['new'], 'adresse ' + one, 'adresses ' + many)} comme abonnés confirmés.")
         for state, label in importing.STATES.items():
             if state != "new" and counts[state]:
-                self.stdout.write(f"{counts[state]} adresse(s) {label}, non ajoutée(s).")
+                self.stdout.write(f"{plural(counts[state], 'adresse')} ({label}) non {'ajoutée' if counts[state] < 2 else 'ajoutées'}.")
 
 
 def dumps(data) -> str:

@@ -13,6 +13,7 @@ from demain.delivery import campaigns
 from demain.delivery.render import NotPublished
 from demain.delivery.worker import SendWorker
 from demain.issues.models import Issue
+from demain.lib.houseformat.typography import plural
 
 
 def segment_help() -> str:
@@ -67,9 +68,9 @@ class Command(BaseCommand):
         counts = campaigns.progress(campaign.pk)
         campaign.refresh_from_db()
         summary = (f"Campagne {campaign.pk} ({campaign.get_status_display().lower()}) : N° {issue.number}, "
-                   f"{counts['sent']} envoyé(s), {counts['open']} en attente, {counts['skipped']} non envoyé(s), "
+                   f"{plural(counts['sent'], 'envoyé')}, {counts['open']} en attente, {plural(counts['skipped'], 'non envoyé')}, "
                    f"{counts['retry'] + counts['failed'] + counts['bounced']} en échec, "
-                   f"{counts['uncertain']} incertain(s).")
+                   f"{plural(counts['uncertain'], 'incertain')}.")
         if not options["wait"]:
             summary += " Les processus « demain worker » l’envoient ; la progression est dans l’admin (Campagnes)."
         return self._report(options, summary, {"issue": issue.number, "campaign": campaign.pk, "segment": interests,
@@ -121,7 +122,7 @@ class Command(BaseCommand):
                 while True:
                     counts = campaigns.progress(campaign_id)
                     done = counts["total"] - counts["open"]
-                    detail = f"{counts['sent']} envoyé(s), {counts['retry']} à réessayer, {counts['bounced']} refusé(s)"
+                    detail = f"{plural(counts['sent'], 'envoyé')}, {counts['retry']} à réessayer, {plural(counts['bounced'], 'refusé')}"
                     bar.update(task, total=counts["total"], completed=done, detail=detail)
                     if not counts["open"] or (thread and not thread.is_alive()):
                         break

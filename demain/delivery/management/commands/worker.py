@@ -3,6 +3,7 @@ import signal
 from django.core.management.base import BaseCommand
 
 from demain.delivery.worker import SendWorker
+from demain.lib.houseformat.typography import plural
 
 
 class Command(BaseCommand):
@@ -26,4 +27,4 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         self.stderr.write(f"{worker.name} : démarré")
         sent = worker.run(until_idle=until_idle)
-        self.stderr.write(f"{worker.name} : arrêté, {sent} message(s) envoyé(s)")
+        self.stderr.write(f"{worker.name} : arrêté, {plural(sent, 'message envoyé', 'messages envoyés')}")
