@@ -7,7 +7,6 @@ benchmark's own way of calling it) are scored in the same run.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 import trafilatura
 
 from demain.lib.extract.core import ExtractionError, extract
+from demain.lib.extract.files import read_page
 from demain.lib.extract.metric import PageScore, Score, aggregate, score_page
 
 
@@ -47,21 +47,21 @@ def load_pages(directory: Path) -> list[tuple[str, str | None, str, Path]]:
     return pages
 
 
-def read_html(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.name.endswith(".gz") else data
-
-
 def ours(html: bytes, url: str | None) -> str:
-    try:
-        return extract(html, url).text
-    except ExtractionError:
-        return ""
+    return extract(html, url).text
 
 
 def plain_trafilatura(html: bytes, url: str | None) -> str:
     """The benchmark's reference call: defaults, comments left out, HTML read as UTF-8."""
     return trafilatura.extract(html.decode("utf-8", "replace"), include_comments=False) or ""
+
+
+def found_text(extractor: Callable[[bytes, str | None], str], html: bytes, url: str | None) -> str:
+    """What the extractor found; a page it refuses or fails on counts as nothing found."""
+    try:
+        return extractor(html, url)
+    except Exception:  # an extractor's failure on one page is a miss, scored as such
+        return ""
 
 
 EXTRACTORS: dict[str, Callable[[bytes, str | None], str]] = {
@@ -81,9 +81,12 @@ def run(directory: Path, on_page: Callable[[str], None] | None = None) -> Result
     pages = load_pages(directory)
     per_page: dict[str, dict[str, PageScore]] = {name: {} for name in EXTRACTORS}
     for page_id, url, expected, path in pages:
-        html = read_html(path)
+        try:
+            html = read_page(path)
+        except ExtractionError:
+            html = b""
         for name, extractor in EXTRACTORS.items():
-            per_page[name][page_id] = score_page(expected, extractor(html, url))
+            per_page[name][page_id] = score_page(expected, found_text(extractor, html, url))
         if on_page:
             on_page(page_id)
     scores = {name: aggregate(found.values()) for name, found in per_page.items()}
