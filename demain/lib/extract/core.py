@@ -11,6 +11,7 @@ from trafilatura.utils import decode_file
 
 from demain.lib.extract.language import detect_language
 from demain.lib.extract.main_text import main_text
+from demain.lib.extract.metric import WORD
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Real pages nest a few dozen elements deep (at most 290 on the 181 benchmark pages);
@@ -67,11 +68,13 @@ def extract(html: bytes | str, url: str | None = None, *, max_bytes: int = DEFAU
         text = main_text(page, metadata.get("text") or "")
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as error:
         raise ExtractionError(f"unparseable HTML ({type(error).__name__}: {error})") from error
-    if not text.strip():
+    title = clean(metadata.get("title"))
+    text = without_headline(text.strip(), title)
+    if not text:
         raise ExtractionError("no article text found in the page")
     return Extraction(
-        title=clean(metadata.get("title")),
-        text=text.strip(),
+        title=title,
+        text=text,
         author=clean(metadata.get("author")),
         date=iso_date(metadata.get("date")),
         language=detect_language(page, text),
@@ -126,6 +129,18 @@ def check_not_binary(data: bytes) -> None:
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
     if head and controls / len(head) > 0.1:
         raise ExtractionError("binary content, not HTML (control bytes)")
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """The text without its first line when that line only repeats the title."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and words(first) == words(title):
+        return rest.strip()
+    return text
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
 
 
 def clean(value: str | None) -> str | None:
