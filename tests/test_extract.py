@@ -8,6 +8,7 @@ import pytest
 
 from demain.lib.extract import Extraction, ExtractionError, extract
 from demain.lib.extract.core import MAX_DEPTH, nesting_depth
+from demain.lib.extract.language import declared_language, detect_language
 from demain.lib.extract.main_text import main_text
 from tests.extract_pages import (BOILERPLATE_EN, BOILERPLATE_FR, ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS,
                                  english_page, french_page)
@@ -37,6 +38,25 @@ def test_it_extracts_an_article_with_its_metadata(page, url, metadata, paragraph
 
 def test_it_guesses_the_language_when_the_page_declares_none():
     assert extract(french_page(declare_language=False)).language == "fr"
+
+
+def test_it_reads_the_language_from_meta_tags():
+    page = french_page(declare_language=False).replace(
+        "<head>", '<head><meta property="og:locale" content="de_DE">')
+    assert declared_language(page) == "de"
+    page = french_page(declare_language=False).replace(
+        "<head>", '<head><meta http-equiv="Content-Language" content="it-IT, en">')
+    assert declared_language(page) == "it"
+
+
+def test_it_overrules_a_template_language_when_the_long_text_says_otherwise():
+    assert extract(french_page().replace('lang="fr-FR"', 'lang="en-US"')).language == "fr"
+
+
+def test_it_trusts_the_declared_language_on_a_short_text():
+    short = "<p>Deux phrases en français, guère plus.</p><p>Le reste manque.</p>"
+    assert detect_language(f'<html lang="en"><body>{short}</body></html>', "Deux phrases en français.") == "en"
+    assert detect_language(f"<html><body>{short}</body></html>", "x") is None
 
 
 def test_it_reads_a_page_in_a_legacy_charset():
@@ -158,3 +178,16 @@ def test_it_leaves_the_headline_out_of_the_text_when_it_repeats_the_title():
 def test_it_keeps_a_first_line_that_is_not_the_title():
     page = english_page().replace("<h1>Libraries lend language models on USB sticks</h1>", "<h2>Lending AI</h2>")
     assert extract(page).text.splitlines()[0] == "Lending AI"
+
+
+def test_it_takes_no_date_rather_than_the_copyright_year():
+    undated = english_page().replace('"datePublished": "2026-02-03T14:30:00-05:00"', '"genre": "news"')
+    undated = undated.replace(" · February 3, 2026", "")
+    assert "Copyright 2026" in undated
+    assert extract(undated).date is None
+    assert extract(undated, "https://ledger.example/2025/11/07/usb-sticks").date == "2025-11-07"
+
+
+def test_it_keeps_a_first_of_january_that_the_markup_states():
+    new_year = english_page().replace("2026-02-03T14:30:00-05:00", "2026-01-01T09:00:00-05:00")
+    assert extract(new_year).date == "2026-01-01"

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from htmldate import find_date
 from trafilatura.utils import decode_file
 
 from demain.lib.extract.language import detect_language
@@ -66,7 +67,8 @@ def extract(html: bytes | str, url: str | None = None, *, max_bytes: int = DEFAU
         )
         metadata = json.loads(found) if found else {}
         text = main_text(page, metadata.get("text") or "")
-    except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as error:
+        language = detect_language(page, text)
+    except Exception as error:  # the parsers raise many kinds on broken input; one page never stops a batch
         raise ExtractionError(f"unparseable HTML ({type(error).__name__}: {error})") from error
     title = clean(metadata.get("title"))
     text = without_headline(text.strip(), title)
@@ -76,8 +78,8 @@ def extract(html: bytes | str, url: str | None = None, *, max_bytes: int = DEFAU
         title=title,
         text=text,
         author=clean(metadata.get("author")),
-        date=iso_date(metadata.get("date")),
-        language=detect_language(page, text),
+        date=publication_date(page, url, metadata.get("date")),
+        language=language,
     )
 
 
@@ -148,6 +150,21 @@ def clean(value: str | None) -> str | None:
     return value or None
 
 
-def iso_date(value: str | None) -> str | None:
-    value = (value or "")[:10]
-    return value if ISO_DATE.match(value) else None
+def publication_date(page: str, url: str | None, found: str | None) -> str | None:
+    """trafilatura's date (htmldate, extensive search), unless it is only a copyright year.
+
+    With nothing better, htmldate's extensive search falls back on « © 2026 » and
+    answers 2026-01-01. A 1 January that the page's markup and URL do not confirm
+    is taken for that fallback, and dropped: no date is better than a wrong one.
+    """
+    found = (found or "")[:10]
+    if not ISO_DATE.match(found):
+        return None
+    if found.endswith("-01-01"):
+        try:
+            confirmed = find_date(page, url=url, original_date=True, extensive_search=False)
+        except Exception:  # htmldate on broken markup: the date stays unconfirmed
+            confirmed = None
+        if confirmed != found:
+            return None
+    return found
