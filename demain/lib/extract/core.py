@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
@@ -57,16 +56,11 @@ def extract(html: bytes | str, url: str | None = None, *, max_bytes: int = DEFAU
     """Extract the article of one page, or raise ExtractionError saying why not."""
     page = decode(html, max_bytes)
     try:
-        found = trafilatura.extract(
-            page,
-            url=url,
-            output_format="json",
-            with_metadata=True,
-            include_comments=False,
-            favor_precision=True,
+        document = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, favor_precision=True
         )
-        metadata = json.loads(found) if found else {}
-        text = main_text(page, metadata.get("text") or "")
+        metadata = {"title": document.title, "author": document.author, "date": document.date} if document else {}
+        text = main_text(page, (document.text if document else "") or "")
         language = detect_language(page, text)
     except Exception as error:  # the parsers raise many kinds on broken input; one page never stops a batch
         raise ExtractionError(f"unparseable HTML ({type(error).__name__}: {error})") from error

@@ -30,6 +30,8 @@ NAMESPACES = {"xml": "http://www.w3.org/XML/1998/namespace"}
 MIN_LETTERS = 20  # below this much text, a statistical guess is noise
 OVERRULE_LETTERS = 400  # the guess may overrule the page's declaration from this much text…
 OVERRULE_PROBABILITY = 0.999  # …when it is at least this sure
+SAMPLE = 3000  # characters of text enough to tell a language
+HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 
 
 def detect_language(page: str, text: str) -> str | None:
@@ -37,7 +39,7 @@ def detect_language(page: str, text: str) -> str | None:
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:
         return declared
-    guess, probability = identifier().classify(text)
+    guess, probability = identifier().classify(text[:SAMPLE])
     if declared is None:
         return guess
     if guess != declared and letters >= OVERRULE_LETTERS and probability >= OVERRULE_PROBABILITY:
@@ -46,8 +48,11 @@ def detect_language(page: str, text: str) -> str | None:
 
 
 def declared_language(page: str) -> str | None:
+    """The language the page's <html> tag or head declares (only the head is parsed)."""
+    end = HEAD_END.search(page)
+    head = page[: end.end() if end else 200_000]
     try:
-        root = lxml.html.document_fromstring(page.encode("utf-8", "replace"))
+        root = lxml.html.document_fromstring(head.encode("utf-8", "replace"))
     except (ValueError, lxml.etree.ParserError):
         return None
     for xpath in META_XPATHS:
