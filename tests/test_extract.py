@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from demain.lib.extract import Extraction, ExtractionError, extract
-from demain.lib.extract.core import MAX_DEPTH, nesting_depth
+from demain.lib.extract.core import MAX_DEPTH, nesting_depth, without_headline
 from demain.lib.extract.language import declared_language, detect_language
 from demain.lib.extract.main_text import main_text
 from tests.extract_pages import (BOILERPLATE_EN, BOILERPLATE_FR, ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS,
@@ -191,3 +191,27 @@ def test_it_takes_no_date_rather_than_the_copyright_year():
 def test_it_keeps_a_first_of_january_that_the_markup_states():
     new_year = english_page().replace("2026-02-03T14:30:00-05:00", "2026-01-01T09:00:00-05:00")
     assert extract(new_year).date == "2026-01-01"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-8-sig"])
+def test_it_reads_a_page_with_a_byte_order_mark(codec):
+    found = extract(english_page().encode(codec))
+    assert found.text.splitlines() == ENGLISH_PARAGRAPHS
+
+
+def test_it_refuses_broken_text_after_a_byte_order_mark():
+    with pytest.raises(ExtractionError, match="invalid utf-16 text"):
+        extract(b"\xff\xfe<\x00h\x00\x00\xd8")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Libraries lend language models on USB sticks - The Midwest Ledger",
+     "The Midwest Ledger | Libraries lend language models on USB sticks"],
+)
+def test_it_recognises_the_headline_inside_a_title_with_the_site_name(title):
+    assert without_headline("Libraries lend language models on USB sticks\nBody.", title) == "Body."
+
+
+def test_it_keeps_a_short_first_line_that_only_begins_the_title():
+    assert without_headline("Libraries\nBody.", "Libraries lend language models") == "Libraries\nBody."

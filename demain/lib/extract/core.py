@@ -26,6 +26,14 @@ FLAT = frozenset(
 )
 MARKUP = re.compile(r"<\s*[a-zA-Z!?/]")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Byte-order marks, longest first (UTF-32's starts like UTF-16's); UTF-16 and 32 text holds NUL bytes.
+UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
 # Signatures of common binary formats a server may send where HTML was expected.
 BINARY_MAGIC = (
     (b"%PDF-", "PDF document"),
@@ -83,8 +91,7 @@ def decode(html: bytes | str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if size > max_bytes:
         raise ExtractionError(f"page too large: {size} bytes, over the {max_bytes}-byte limit")
     if isinstance(html, bytes):
-        check_not_binary(html)
-        html = decode_file(html)
+        html = decode_bytes(html)
     if "\x00" in html[:4096]:
         raise ExtractionError("binary content, not HTML (NUL characters)")
     if not html.strip():
@@ -115,6 +122,18 @@ def nesting_depth(html: str, stop: int) -> int:
     return deepest
 
 
+def decode_bytes(data: bytes) -> str:
+    """Text from bytes: by their byte-order mark, else as trafilatura guesses (UTF-8 first)."""
+    for bom, codec in UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise ExtractionError(f"invalid {codec} text after its byte-order mark: {error}") from error
+    check_not_binary(data)
+    return decode_file(data)
+
+
 def check_not_binary(data: bytes) -> None:
     head = data[:4096]
     for magic, kind in BINARY_MAGIC:
@@ -128,9 +147,17 @@ def check_not_binary(data: bytes) -> None:
 
 
 def without_headline(text: str, title: str | None) -> str:
-    """The text without its first line when that line only repeats the title."""
+    """The text without its first line when that line only repeats the title.
+
+    The title may carry the site's name before or after the headline
+    (« Headline - Site », « Site | Headline »): a first line of three words or more
+    that starts or ends the title counts as a repeat.
+    """
     first, _, rest = text.partition("\n")
-    if title and rest.strip() and words(first) == words(title):
+    line, heading = words(first), words(title or "")
+    if not rest.strip() or not line:
+        return text
+    if line == heading or (len(line) >= 3 and line in (heading[: len(line)], heading[-len(line) :])):
         return rest.strip()
     return text
 
