@@ -215,3 +215,16 @@ def test_it_recognises_the_headline_inside_a_title_with_the_site_name(title):
 
 def test_it_keeps_a_short_first_line_that_only_begins_the_title():
     assert without_headline("Libraries\nBody.", "Libraries lend language models") == "Libraries\nBody."
+
+
+def test_it_does_not_expand_entities_declared_by_the_page():
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY l0 "ha">{laughs}]>'
+            "<html><body><article><p>" + FRENCH_PARAGRAPHS[0] + " &l9;</p></article></body></html>")
+    try:
+        found = extract(bomb)
+    except ExtractionError as error:
+        assert str(error)
+    else:
+        assert len(found.text) < 10_000
+        assert "hahaha" not in found.text

@@ -167,3 +167,8 @@ def test_it_beats_plain_trafilatura_on_the_shared_benchmark():
     assert figures["pages"] == 181
     assert figures["demain"]["f1"] >= 0.96
     assert figures["demain"]["f1"] > figures["trafilatura"]["f1"]
+
+
+def test_it_refuses_a_size_limit_that_is_not_a_positive_number(pages):
+    with pytest.raises(CommandError, match="a positive number of bytes is expected, not '-3'"):
+        run("extract", str(pages), "--max-bytes", "-3")

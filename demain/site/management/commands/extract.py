@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="an .html or .html.gz file, or a directory of them")
         parser.add_argument("--json", action="store_true", help="one JSON object per line and per file")
-        parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        parser.add_argument("--max-bytes", type=positive, default=DEFAULT_MAX_BYTES,
                             help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES})")
 
     def handle(self, *args, path: Path, json: bool, max_bytes: int, **options):
@@ -60,6 +61,16 @@ class Command(BaseCommand):
                           f"language: {found.language or '—'} · {words} words")
         first = found.text.splitlines()[0]
         self.stdout.write(f"  begins: {first[:160]}{'…' if len(first) > 160 else ''}")
+
+
+def positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"a positive number of bytes is expected, not {value!r}")
+    return number
 
 
 def json_line(record: dict) -> str:
