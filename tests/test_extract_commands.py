@@ -155,13 +155,28 @@ def test_it_offers_evaluations_as_subcommands():
         run("eval", "nonsense")
 
 
+def require_benchmark(folder) -> None:
+    """Skip, saying why, when the shared benchmark is absent; fail instead if DEMAIN_REQUIRE_SEEDS=1."""
+    if (folder / "ground-truth.json").is_file():
+        return
+    reason = f"the extraction benchmark is absent ({folder})"
+    if os.environ.get("DEMAIN_REQUIRE_SEEDS") == "1":
+        pytest.fail(f"{reason} and DEMAIN_REQUIRE_SEEDS=1")
+    print(f"skipped: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.mark.parametrize("required, outcome", [("1", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_it_skips_or_fails_without_the_shared_benchmark(tmp_path, monkeypatch, required, outcome):
+    monkeypatch.setenv("DEMAIN_REQUIRE_SEEDS", required)
+    with pytest.raises(outcome, match="the extraction benchmark is absent"):
+        require_benchmark(tmp_path)
+    (tmp_path / "ground-truth.json").write_text("{}")
+    require_benchmark(tmp_path)  # present: neither skips nor fails
+
+
 def test_it_beats_plain_trafilatura_on_the_shared_benchmark():
-    if not (BENCHMARK / "ground-truth.json").is_file():
-        reason = f"the extraction benchmark is absent ({BENCHMARK})"
-        if os.environ.get("DEMAIN_REQUIRE_SEEDS") == "1":
-            pytest.fail(f"{reason} and DEMAIN_REQUIRE_SEEDS=1")
-        print(f"skipped: {reason}")
-        pytest.skip(reason)
+    require_benchmark(BENCHMARK)
     out, _ = run("eval", "extraction", "--json")
     figures = json.loads(out.splitlines()[0])
     assert figures["pages"] == 181
