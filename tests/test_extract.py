@@ -228,3 +228,8 @@ def test_it_does_not_expand_entities_declared_by_the_page():
     else:
         assert len(found.text) < 10_000
         assert "hahaha" not in found.text
+
+
+def test_it_does_not_count_self_closing_svg_shapes_as_nesting():
+    svg = "<svg>" + '<path d="M0 0"/>' * (MAX_DEPTH + 10) + "</svg>"
+    assert nesting_depth(svg, MAX_DEPTH) == 1

@@ -17,7 +17,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Real pages nest a few dozen elements deep (at most 290 on the 181 benchmark pages);
 # thousands of levels make the C++ and Python tree walkers crawl or crash.
 MAX_DEPTH = 2000
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
 # Elements that never nest (void) or whose end tag is optional: they do not count as depth.
 FLAT = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen command basefont frame "
@@ -108,8 +108,8 @@ def nesting_depth(html: str, stop: int) -> int:
     """How deep the page's elements nest, counted on its tags; stops counting past `stop`."""
     depth = deepest = 0
     for match in TAG.finditer(html):
-        closing, name, self_closing = match.groups()
-        if self_closing or name.lower() in FLAT:
+        closing, name = match.groups()
+        if name.lower() in FLAT or match.group(0).endswith("/>"):
             continue
         if closing:
             depth = max(0, depth - 1)
