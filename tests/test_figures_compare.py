@@ -223,6 +223,7 @@ SOURCES = ("Une requête émet 1,14 gCO2e selon Mistral, contre 0,03 gCO2e selon
         ("2,5 points de pourcentage", "7,5 % − 5 % = 2.5 points"),
         ("50 %", "(7,5 % − 5 %) / 5 % = 50 %"),
         ("25 %", "(150 MW − 120 MW) / 120 MW = 25 %"),
+        ("20 %", "(150 MW − 120 MW) / 150 MW = 20 %"),
         ("30 MW", "150 MW − 120 MW = 30 MW"),
         ("270 MW", "120 MW + 150 MW = 270 MW"),
     ],
