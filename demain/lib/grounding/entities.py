@@ -1,0 +1,244 @@
+"""Named people, companies and products: a heuristic finder for French and English.
+
+No model: a name is a run of name-like words, where a word is name-like when it
+starts with a capital (« Google », « Alexandr Wang »), is an acronym (« ISO »,
+« CNIL »), mixes cases (« OpenAI », « NanoBanana », « iPhone », « demAIn ») or
+letters and digits (« GPT-5 », « H100 », « o3-mini »). Inside a run, « de »,
+« of », « & »… may join two name-like words (« Bank of America »). French
+elisions (« d'OpenAI », « l'Arcep ») and English possessives (« Google's »)
+are cut off.
+
+A capital at the start of a sentence, a line or a quotation proves nothing:
+that first word is dropped when it is a function word of either language
+(STOPWORDS), and when neither the draft nor any source writes it with a
+capital in the middle of a sentence and it is a common word: written in lower
+case somewhere in the draft or the sources, or frequent in the draft
+language's word list (pyspellchecker's French or English list, at least
+COMMON_FREQUENCY); a strong form (acronym, mixed case, digits) is always kept.
+Generic words alone (« IA », « LLM », « PDG », units such as « CO2 » or
+« kWh », months, days, the house format's headings) are no names; at the ends
+of a longer name (« Scale AI ») they are kept, and the name is also supported
+when a source writes it without them.
+
+An entity is supported when a source writes it, compared without case, accents,
+hyphens or spaces between its words, elisions and possessives (« Open AI »,
+« open-ai » and « OpenAI » are one name; so are « Meta's » and « Meta »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Finding
+from .text import fold, snippet
+
+__all__ = ["COMMON_FREQUENCY", "Entity", "EntityIndex", "check_entity", "find_entities", "is_common"]
+
+# A word at least this frequent in the language's list is a common word (names such as
+# « google » sit below it in the English list; « apple » and « orange » above).
+COMMON_FREQUENCY = {"fr": 1000, "en": 3000}
+MAX_WORDS = 6
+
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
+_ELISION_RE = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W_])", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s?$|['’]s(?=-)")
+_JOINERS = {"de", "du", "des", "of", "van", "von", "der", "den", "da", "di", "del", "&", "and", "y", "la", "le"}
+_INITIAL_BEFORE = re.compile(r"(?:^|[.!?…:;«»\"“”(\[—–•*]|\s-|\n)[\s\u00a0\u202f]*$")
+
+STOPWORDS = frozenset("""
+a à ah ai aie ainsi alors apres après au aucun aucune aujourd aussi autant autre autres aux avant avec
+c ca ça car ce ceci cela celle celles celui cependant certes ces cet cette ceux chacun chaque chez
+comme comment d dans de depuis des desormais désormais deux dont du elle elles en encore enfin
+ensuite entre et eux face finalement hier il ils j je jamais l la le les leur leurs lui m ma mais
+malgre malgré me meme même mes moi mon n ne ni non nos notre nous on or ou où oui par parce
+pas pendant peut peu plus plusieurs pour pourquoi pourtant puis quand que quel quelle quelles quels
+qui quoi s sa sans se selon ses seul seule si sinon soit son sont sous sur ta te tes toi ton
+tous tout toute toutes tres très tu un une vers voici voila voilà vos votre vous y
+reste bref bienvenue merci certains certaines beaucoup tant trop surtout rien personne
+a an and are as at be because but by can could did do does each even every for from had has have he
+her here hers him his how however i if in into is it its just last let many may me might more most
+much my neither never new next no nor not now of on once one only or other our out over perhaps
+she should since so some still such than that the their them then there these they this those
+though thus to too under until up us was we well were what when where whether which while who
+whom whose why will with without would yes yet you your meanwhile instead also today yesterday
+tomorrow according after before despite during meanwhile nevertheless nonetheless overall
+""".split())
+GENERIC = frozenset("""
+ia ai llm llms gpu gpus cpu cpus tpu npu api apis pdg ceo cto cfo coo ong ngo pme tpe eti rh hr ok faq
+pdf url urls html tv pc pcs ue us usa uk co2 co2e gco2e kgco2e tco2e ch4 wh kwh mwh gwh twh ml cl dl
+kg mg km cm mm gb tb mb kb go to mo ko kw mw gw tw pp ppm eur usd gbp etc ex cf nb ps vs
+m mme mmes mlle mr mrs ms dr pr st
+janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+january february march april may june july august september october november december
+lundi mardi mercredi jeudi vendredi samedi dimanche
+monday tuesday wednesday thursday friday saturday sunday
+sauf enjeux perspectives source sources verdict bon moins demain
+""".split())
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    start: int
+    end: int
+    key: str  # folded, without spaces, hyphens, elisions and possessives
+    core: str = ""  # the key without generic words at its ends (« Scale AI » → scale), or ""
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[_Word]:
+    found = []
+    for match in _WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        elision = _ELISION_RE.match(word)
+        if elision:
+            word, start = word[elision.end():], start + elision.end()
+        possessive = _POSSESSIVE_RE.search(word)
+        if possessive and possessive.start() > 0:
+            word = word[:possessive.start()]
+        word = word.rstrip(".")
+        if word:
+            found.append(_Word(word, start, start + len(word)))
+    return found
+
+
+def _strong(word: str) -> bool:
+    """An acronym, a mixed-case word or letters with digits: a name wherever it stands."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    if any(c.isdigit() for c in word):
+        return not word[0].isdigit()
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return len(letters) <= 6
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def _name_like(word: str) -> bool:
+    return word[0].isupper() or _strong(word)
+
+
+def _key(words: list[str]) -> str:
+    return "".join(fold(w) for w in words).replace("-", "").replace(".", "").replace("'", "")
+
+
+@lru_cache(maxsize=1)
+def _frequencies():
+    from spellchecker import SpellChecker  # ships its French and English word lists
+
+    return SpellChecker(language="fr").word_frequency, SpellChecker(language="en").word_frequency
+
+
+@lru_cache(maxsize=65536)
+def is_common(word: str, lang: str) -> bool:
+    """``word`` (any case) is a common word of ``lang`` (« fr » or « en »)."""
+    french, english = _frequencies()
+    return (french if lang == "fr" else english)[word.lower()] >= COMMON_FREQUENCY[lang]
+
+
+def _initial(text: str, start: int) -> bool:
+    return bool(_INITIAL_BEFORE.search(text, max(0, start - 4), start)) or start == 0
+
+
+def capitalised_inside(text: str) -> set[str]:
+    """Folded words that ``text`` writes with a capital in the middle of a sentence."""
+    return {fold(w.text) for w in _words(text) if w.text[0].isupper() and not _initial(text, w.start)}
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Folded words that ``text`` writes in lower case."""
+    return {fold(w.text) for w in _words(text) if w.text[0].islower()}
+
+
+def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lower: set[str] = frozenset(),
+                  skip=lambda start, end: False) -> list[Entity]:
+    """Every name in ``text``, first occurrence of each. ``known``: folded words written with a
+    capital mid-sentence elsewhere (the sources); ``lower``: folded words written in lower case
+    elsewhere; ``skip(start, end)``: spans that are no names (figures)."""
+    known = set(known) | capitalised_inside(text)
+    lower = set(lower) | lowercase_words(text)
+    words = _words(text)
+    runs: list[list[_Word]] = []
+    run: list[_Word] = []
+    pending: list[_Word] = []  # joiners waiting for the next name-like word
+    for index, word in enumerate(words):
+        previous = run[-1] if run else None
+        gap = text[(pending[-1] if pending else previous).end:word.start] if previous else ""
+        contiguous = previous is not None and re.fullmatch(r"[ \u00a0\u202f\-]", gap) is not None
+        if _name_like(word.text) and not skip(word.start, word.end):
+            if contiguous and len(run) + len(pending) < MAX_WORDS:
+                run.extend(pending)
+                run.append(word)
+            else:
+                if run:
+                    runs.append(run)
+                run = [word]
+            pending = []
+        elif run and word.text.lower() in _JOINERS and not pending and contiguous:
+            pending = [word]
+        else:
+            if run:
+                runs.append(run)
+            run, pending = [], []
+    if run:
+        runs.append(run)
+    found: list[Entity] = []
+    seen: set[str] = set()
+    for run in runs:
+        while run and _initial(text, run[0].start) and not _strong(run[0].text) and (
+                fold(run[0].text) in STOPWORDS
+                or (fold(run[0].text) not in known
+                    and (fold(run[0].text) in lower or is_common(run[0].text, lang)))):
+            run = run[1:]
+            while run and run[0].text.lower() in _JOINERS:
+                run = run[1:]
+        if not run or all(fold(w.text) in GENERIC for w in run):
+            continue
+        key = _key([w.text for w in run])
+        if len(key) < 2 or key in seen:
+            continue
+        seen.add(key)
+        core = run
+        while core and fold(core[0].text) in GENERIC | _JOINERS:
+            core = core[1:]
+        while core and fold(core[-1].text) in GENERIC | _JOINERS:
+            core = core[:-1]
+        core_key = _key([w.text for w in core]) if core and len(core) < len(run) else ""
+        found.append(Entity(text[run[0].start:run[-1].end], run[0].start, run[-1].end, key, core_key))
+    return found
+
+
+class EntityIndex:
+    """One source's runs of up to MAX_WORDS words, keyed like entities, with their first place."""
+
+    def __init__(self, text: str):
+        words = _words(text)
+        self.places: dict[str, tuple[int, int]] = {}
+        for i in range(len(words)):
+            key = ""
+            for j in range(i, min(len(words), i + MAX_WORDS)):
+                if j > i and not re.fullmatch(r"[\s\-]+", text[words[j - 1].end:words[j].start]):
+                    break
+                key += _key([words[j].text])
+                self.places.setdefault(key, (words[i].start, words[j].end))
+
+
+def check_entity(entity: Entity, corpus) -> Finding:
+    """The finding for one name against a Corpus (corpus.py)."""
+    base = dict(text=entity.text, kind="entity", start=entity.start, end=entity.end)
+    for key in (entity.key, entity.core):
+        for source, index in corpus.entity_indexes():
+            place = index.places.get(key) if key else None
+            if place:
+                return Finding(**base, status="supported", source=source.name, snippet=snippet(source.text, *place),
+                               reason="exact" if source.text[place[0]:place[1]] == entity.text else "normalised",
+                               explanation=f"the source names it: {source.text[place[0]:place[1]]}")
+    return Finding(**base, status="unsupported", reason="not_found", explanation="no source names it")

@@ -1,0 +1,117 @@
+"""Figures: each figure of the draft against the sources' figures (demain.lib.figures).
+
+For one draft figure, in this order:
+
+1. **supported** when a source figure of the same dimension agrees with it and
+   shares its subject (its quantified noun or context words), else when any
+   source figure agrees: ``compare(draft, source, directed=True)``. Rounding is
+   allowed within the draft's own stated precision — half its last written
+   digit (« 14 milliards » covers 13,5 to 14,5 milliards; « 0,24 Wh » covers
+   0,235 to 0,245 Wh; a round integer « 90 000 » half its last non-zero digit,
+   at most 5 %) — or REL_TOLERANCE (2 %), or APPROX_TOLERANCE (10 %) when the
+   draft says « environ » or « about ». A source's rounder figure never supports
+   a more precise draft figure (« 4,87 » is not supported by « 5 »). The
+   explanation gives the bound used.
+2. **contradicted, unit or scale slip** when a source writes the same number
+   with another unit (mm for mL, kWh for Wh, % for points) or another scale
+   (million for milliard) about the same subject: never silently accepted.
+3. **contradicted, different** when a source gives another value for the same
+   quantity (same dimension and subject: demain.lib.figures.same_subject).
+4. **supported, derived** when two source figures compute it — a ratio, a
+   change, a decrease, a share, a difference or a sum
+   (demain.lib.figures.derivations), one operand at least sharing the figure's
+   subject (a context word or its noun); the explanation and the snippet show
+   the computation.
+5. **unsupported** otherwise.
+"""
+
+from __future__ import annotations
+
+from demain.lib.figures import Figure, compare, derivations, same_subject, subject_score
+
+from .model import Finding
+from .text import snippet
+
+__all__ = ["check_figure"]
+
+_SLIPS = {"unit_slip": "a unit slip", "scale_slip": "a scale slip"}
+
+
+def _name(figure: Figure) -> str:
+    return " ".join(figure.text.split())
+
+
+def check_figure(figure: Figure, corpus) -> Finding:
+    base = dict(text=figure.text, kind="figure", start=figure.start, end=figure.end)
+    agree_on, agree_any, slips, different = [], [], [], []
+    for source, other in corpus.figures:
+        result = compare(figure, other, directed=True)
+        if result.status == "incomparable":
+            continue
+        score = subject_score(figure, other)
+        same_dimension = other.dimension == figure.dimension
+        if result.agrees:
+            (agree_on if same_dimension and score > 0 else agree_any).append(
+                (not same_dimension, -score, result.status != "same", source, other, result))
+        elif result.status in _SLIPS:
+            if same_dimension or score > 0:
+                slips.append((-score, other.start, source, other, result))
+        elif same_subject(figure, other):
+            different.append((-score, other.start, source, other, result))
+
+    def supported(source, other, result) -> Finding:
+        if result.status == "same":
+            reason, how = "exact", f"the source writes {_name(other)}"
+        else:
+            reason, how = "rounded", f"the source writes {_name(other)}: {result.detail}"
+        return Finding(**base, status="supported", source=source.name,
+                       snippet=snippet(source.text, other.start, other.end), reason=reason, explanation=how)
+
+    if agree_on:
+        return supported(*min(agree_on, key=lambda item: item[:3])[3:])
+    if slips:
+        _, _, source, other, result = min(slips, key=lambda item: item[:2])
+        return Finding(**base, status="contradicted", source=source.name,
+                       snippet=snippet(source.text, other.start, other.end), reason=result.status,
+                       explanation=f"{_SLIPS[result.status]}: the draft writes {_name(figure)}, "
+                                   f"the source {_name(other)} ({result.detail})")
+    if agree_any:
+        return supported(*min(agree_any, key=lambda item: item[:3])[3:])
+    if different:
+        _, _, source, other, result = min(different, key=lambda item: item[:2])
+        return Finding(**base, status="contradicted", source=source.name,
+                       snippet=snippet(source.text, other.start, other.end), reason="different",
+                       explanation=f"the source gives {_name(other)} for the same quantity ({result.detail})")
+    derived = _derived(figure, corpus)
+    if derived:
+        return derived
+    return Finding(**base, status="unsupported", reason="not_found",
+                   explanation="no source gives this figure or two figures that compute it")
+
+
+def _derived(figure: Figure, corpus) -> Finding | None:
+    """Two on-subject source figures that compute ``figure``, the computation shown."""
+    if figure.kind == "date" or figure.dimension == "number" or figure.value is None:
+        return None
+    where = {}
+    pool = []
+    for source, other in corpus.figures:
+        if other.kind == "date" or other.dimension == "number" or other.value is None:
+            continue
+        where[id(other)] = source
+        pool.append(other)
+
+    def related(other: Figure) -> bool:
+        return bool(figure.keywords & other.keywords) or bool(figure.noun and figure.noun == other.noun)
+
+    found = [d for d in derivations(figure, pool) if related(d.a) or related(d.b)]
+    if not found:
+        return None
+    best = max(found, key=lambda d: (related(d.a) + related(d.b), where[id(d.a)] is where[id(d.b)]))
+    source_a, source_b = where[id(best.a)], where[id(best.b)]
+    names = source_a.name if source_a is source_b else f"{source_a.name} ; {source_b.name}"
+    shown = (f"{best.text} — {source_a.name} : « {snippet(source_a.text, best.a.start, best.a.end)} »"
+             f" ; {source_b.name} : « {snippet(source_b.text, best.b.start, best.b.end)} »")
+    return Finding(text=figure.text, kind="figure", start=figure.start, end=figure.end, status="supported",
+                   source=names, snippet=shown, reason="derived",
+                   explanation=f"derived ({best.operation}): {best.text}")
