@@ -18,7 +18,9 @@ COMMON_FREQUENCY); a strong form (acronym, mixed case, digits) is always kept.
 Generic words alone (« IA », « LLM », « PDG », units such as « CO2 » or
 « kWh », months, days, the house format's headings) are no names; at the ends
 of a longer name (« Scale AI ») they are kept, and the name is also supported
-when a source writes it without them.
+when a source writes it without them. Places and public bodies a French draft
+translates from an English source (« Irlande », « Union européenne ») are
+supported by their other-language name (a short table, _EXONYMS_TEXT).
 
 An entity is supported when a source writes it, compared without case, accents,
 hyphens or spaces between its words, elisions and possessives (« Open AI »,
@@ -231,14 +233,89 @@ class EntityIndex:
                 self.places.setdefault(key, (words[i].start, words[j].end))
 
 
+# French and English names of one place or body: a French draft from English sources writes
+# « Irlande » for « Ireland ». One « français|english » pair a line.
+_EXONYMS_TEXT = """
+Allemagne|Germany
+Angleterre|England
+Arabie saoudite|Saudi Arabia
+Australie|Australia
+Autriche|Austria
+Belgique|Belgium
+Brésil|Brazil
+Bruxelles|Brussels
+Chine|China
+Corée du Sud|South Korea
+Danemark|Denmark
+Écosse|Scotland
+Égypte|Egypt
+Émirats arabes unis|United Arab Emirates
+Espagne|Spain
+États-Unis|United States
+États-Unis|US
+États-Unis|USA
+Finlande|Finland
+Grèce|Greece
+Hongrie|Hungary
+Inde|India
+Indonésie|Indonesia
+Irlande|Ireland
+Islande|Iceland
+Israël|Israel
+Italie|Italy
+Japon|Japan
+Londres|London
+Mexique|Mexico
+Maroc|Morocco
+Norvège|Norway
+Nouvelle-Zélande|New Zealand
+Pays-Bas|Netherlands
+Pologne|Poland
+Roumanie|Romania
+Royaume-Uni|United Kingdom
+Royaume-Uni|UK
+Russie|Russia
+Singapour|Singapore
+Suède|Sweden
+Suisse|Switzerland
+Taïwan|Taiwan
+Turquie|Turkey
+Union européenne|European Union
+Union européenne|EU
+UE|EU
+Commission européenne|European Commission
+Parlement européen|European Parliament
+Nations unies|United Nations
+ONU|UN
+Maison-Blanche|White House
+Pékin|Beijing
+Genève|Geneva
+Varsovie|Warsaw
+Lisbonne|Lisbon
+Athènes|Athens
+Moscou|Moscow
+Californie|California
+Floride|Florida
+Virginie|Virginia
+Afrique du Sud|South Africa
+Corse|Corsica
+Bavière|Bavaria
+"""
+_EXONYMS: dict[str, set[str]] = {}
+for _line in _EXONYMS_TEXT.strip().splitlines():
+    _french, _english = (_key(_part.split()) for _part in _line.split("|"))
+    _EXONYMS.setdefault(_french, set()).add(_english)
+    _EXONYMS.setdefault(_english, set()).add(_french)
+
+
 def check_entity(entity: Entity, corpus) -> Finding:
     """The finding for one name against a Corpus (corpus.py)."""
     base = dict(text=entity.text, kind="entity", start=entity.start, end=entity.end)
-    for key in (entity.key, entity.core):
+    for key in (entity.key, entity.core, *sorted(_EXONYMS.get(entity.key, ()))):
         for source, index in corpus.entity_indexes():
             place = index.places.get(key) if key else None
             if place:
                 return Finding(**base, status="supported", source=source.name, snippet=snippet(source.text, *place),
                                reason="exact" if source.text[place[0]:place[1]] == entity.text else "normalised",
-                               explanation=f"the source names it: {source.text[place[0]:place[1]]}")
-    return Finding(**base, status="unsupported", reason="not_found", explanation="no source names it")
+                               explanation=f"la source le nomme : {source.text[place[0]:place[1]]}")
+    return Finding(**base, status="unsupported", reason="not_found", explanation="aucune source ne le nomme")

@@ -27,14 +27,16 @@ For one draft figure, in this order:
 
 from __future__ import annotations
 
-from demain.lib.figures import Figure, compare, derivations, same_subject, subject_score
+from demain.lib.figures import Figure, compare, derivations, same_subject, subject_score, tolerance
 
 from .model import Finding
 from .text import snippet
 
 __all__ = ["check_figure"]
 
-_SLIPS = {"unit_slip": "a unit slip", "scale_slip": "a scale slip"}
+_SLIPS = {"unit_slip": "glissement d'unité", "scale_slip": "glissement d'échelle"}
+_OPERATIONS = {"ratio": "rapport", "change": "hausse", "decrease": "baisse", "share": "part",
+               "difference": "différence", "sum": "somme"}
 
 
 def _name(figure: Figure) -> str:
@@ -61,9 +63,11 @@ def check_figure(figure: Figure, corpus) -> Finding:
 
     def supported(source, other, result) -> Finding:
         if result.status == "same":
-            reason, how = "exact", f"the source writes {_name(other)}"
+            reason, how = "exact", f"la source écrit {_name(other)}"
         else:
-            reason, how = "rounded", f"the source writes {_name(other)}: {result.detail}"
+            bound = tolerance(figure, other, directed=True)
+            reason, how = "rounded", (f"la source écrit {_name(other)} : arrondi admis, écart ≤ {bound:.3g} "
+                                       f"{figure.unit}".rstrip())
         return Finding(**base, status="supported", source=source.name,
                        snippet=snippet(source.text, other.start, other.end), reason=reason, explanation=how)
 
@@ -73,20 +77,20 @@ def check_figure(figure: Figure, corpus) -> Finding:
         _, _, source, other, result = min(slips, key=lambda item: item[:2])
         return Finding(**base, status="contradicted", source=source.name,
                        snippet=snippet(source.text, other.start, other.end), reason=result.status,
-                       explanation=f"{_SLIPS[result.status]}: the draft writes {_name(figure)}, "
-                                   f"the source {_name(other)} ({result.detail})")
+                       explanation=f"{_SLIPS[result.status]} : le brouillon écrit {_name(figure)}, "
+                                   f"la source {_name(other)}")
     if agree_any:
         return supported(*min(agree_any, key=lambda item: item[:3])[3:])
     if different:
         _, _, source, other, result = min(different, key=lambda item: item[:2])
         return Finding(**base, status="contradicted", source=source.name,
                        snippet=snippet(source.text, other.start, other.end), reason="different",
-                       explanation=f"the source gives {_name(other)} for the same quantity ({result.detail})")
+                       explanation=f"la source donne {_name(other)} pour la même quantité")
     derived = _derived(figure, corpus)
     if derived:
         return derived
     return Finding(**base, status="unsupported", reason="not_found",
-                   explanation="no source gives this figure or two figures that compute it")
+                   explanation="aucune source ne donne ce chiffre, ni deux chiffres qui le calculent")
 
 
 def _derived(figure: Figure, corpus) -> Finding | None:
@@ -114,4 +118,4 @@ def _derived(figure: Figure, corpus) -> Finding | None:
              f" ; {source_b.name} : « {snippet(source_b.text, best.b.start, best.b.end)} »")
     return Finding(text=figure.text, kind="figure", start=figure.start, end=figure.end, status="supported",
                    source=names, snippet=shown, reason="derived",
-                   explanation=f"derived ({best.operation}): {best.text}")
+                   explanation=f"chiffre calculé ({_OPERATIONS.get(best.operation, best.operation)}) : {best.text}")

@@ -31,7 +31,7 @@ class Finding:
     ``snippet`` show it). ``reason`` says why in a word — ``exact``,
     ``normalised``, ``rounded``, ``derived``, ``different``, ``unit_slip``,
     ``scale_slip``, ``misquoted``, ``translated``, ``not_found`` — and
-    ``explanation`` in a sentence (the rounding bound used, the computation
+    ``explanation`` in a French sentence for the editor (the rounding bound used, the computation
     of a derived figure, the slip). ``needs_acceptance`` is true for every
     item the editor must fix or accept with a recorded reason: unsupported
     and contradicted items, a translated quote among them.

@@ -129,17 +129,17 @@ def check_quote(quote: Quote, corpus) -> Finding:
             continue
         flat_quote = " ".join(typography(quote.text).split())
         if len(pieces) > 1:
-            reason, how = "ellipsis", "found piece by piece around the ellipsis"
+            reason, how = "ellipsis", "trouvée morceau par morceau, autour de l'ellipse"
         elif flat_quote in index.flat:
-            reason, how = "exact", "found word for word"
+            reason, how = "exact", "trouvée mot pour mot"
         else:
-            reason, how = "normalised", "found once case, accents and punctuation are set aside"
+            reason, how = "normalised", "trouvée une fois casse, accents et ponctuation mis de côté"
         return Finding(**base, status="supported", source=source.name,
                        snippet=snippet(source.text, *span), reason=reason, explanation=how)
     if quote.translated:
         return Finding(**base, status="unsupported", reason="translated",
-                       explanation="the draft says this quotation is translated: no source holds these words; "
-                                   "the editor must compare it with the original and accept it")
+                       explanation="citation traduite, selon le brouillon : aucune source ne porte ces mots ; "
+                                   "à comparer à l'original et à accepter par l'éditeur")
     best = None
     if len(words) >= MISQUOTE_WORDS:
         for source, index in corpus.quote_indexes():
@@ -154,5 +154,6 @@ def check_quote(quote: Quote, corpus) -> Finding:
         return Finding(**base, status="contradicted", source=source.name,
                        snippet=snippet(source.text, index.spans[first][0], index.spans[last][1]),
                        reason="misquoted",
-                       explanation=f"a source has {size} of its {len(words)} words in a row, but not the quotation")
-    return Finding(**base, status="unsupported", reason="not_found", explanation="no source holds these words")
+                       explanation=f"citation déformée : la source a {size} de ses {len(words)} mots à la suite, "
+                                   "pas la citation")
+    return Finding(**base, status="unsupported", reason="not_found", explanation="aucune source ne porte ces mots")
