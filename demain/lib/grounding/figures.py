@@ -19,9 +19,11 @@ For one draft figure, in this order:
    quantity (same dimension and subject: demain.lib.figures.same_subject).
 4. **supported, derived** when two source figures compute it — a ratio, a
    change, a decrease, a share, a difference or a sum
-   (demain.lib.figures.derivations), one operand at least sharing the figure's
-   subject (a context word or its noun); the explanation and the snippet show
-   the computation.
+   (demain.lib.figures.derivations), both operands sharing the figure's subject
+   (a context word or its noun) — one is enough for a difference or a sum of
+   three figures of one unit — and never a relative change or share of two
+   percentages (5 % of 67 % is no figure a draft means); the explanation and
+   the snippet show the computation.
 5. **unsupported** otherwise.
 """
 
@@ -35,6 +37,7 @@ from .text import snippet
 __all__ = ["check_figure"]
 
 _SLIPS = {"unit_slip": "glissement d'unité", "scale_slip": "glissement d'échelle"}
+_RELATIVE = ("change", "decrease", "share")  # of two percentages: no meaning a draft would give it
 _OPERATIONS = {"ratio": "rapport", "change": "hausse", "decrease": "baisse", "share": "part",
                "difference": "différence", "sum": "somme"}
 
@@ -108,7 +111,14 @@ def _derived(figure: Figure, corpus) -> Finding | None:
     def related(other: Figure) -> bool:
         return bool(figure.keywords & other.keywords) or bool(figure.noun and figure.noun == other.noun)
 
-    found = [d for d in derivations(figure, pool) if related(d.a) or related(d.b)]
+    def plausible(d) -> bool:
+        if d.operation in _RELATIVE and d.a.dimension in ("percent", "points"):
+            return False
+        if d.operation in ("difference", "sum") and d.a.dimension == figure.dimension:
+            return related(d.a) or related(d.b)  # three figures of one unit: one on-subject operand is enough
+        return related(d.a) and related(d.b)
+
+    found = [d for d in derivations(figure, pool) if plausible(d)]
     if not found:
         return None
     best = max(found, key=lambda d: (related(d.a) + related(d.b), where[id(d.a)] is where[id(d.b)]))
