@@ -6,7 +6,7 @@ starts with a capital (« Google », « Alexandr Wang »), is an acronym (« ISO
 letters and digits (« GPT-5 », « H100 », « o3-mini »). Inside a run, « de »,
 « of », « & »… may join two name-like words (« Bank of America »). French
 elisions (« d'OpenAI », « l'Arcep ») and English possessives (« Google's »)
-are cut off.
+are cut off, and so are lowercase tails of a hyphenated name (« Lyon-based »).
 
 A capital at the start of a sentence, a line or a quotation proves nothing:
 that first word is dropped when it is a function word of either language
@@ -16,11 +16,14 @@ case somewhere in the draft or the sources, or frequent in the draft
 language's word list (pyspellchecker's French or English list, at least
 COMMON_FREQUENCY); a strong form (acronym, mixed case, digits) is always kept.
 Generic words alone (« IA », « LLM », « PDG », units such as « CO2 » or
-« kWh », months, days, the house format's headings) are no names; at the ends
+« kWh », months, days, English nationality adjectives such as « French »,
+the house format's headings) are no names; at the ends
 of a longer name (« Scale AI ») they are kept, and the name is also supported
 when a source writes it without them. Places and public bodies a French draft
 translates from an English source (« Irlande », « Union européenne ») are
-supported by their other-language name (a short table, _EXONYMS_TEXT).
+supported by their other-language name (a short table, _EXONYMS_TEXT). A run
+of names linked by a joiner (« Commerce des États-Unis ») is supported when one
+source names each of them.
 
 An entity is supported when a source writes it, compared without case, accents,
 hyphens or spaces between its words, elisions and possessives (« Open AI »,
@@ -46,6 +49,7 @@ MAX_WORDS = 6
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
 _ELISION_RE = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W_])", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$|['’]s(?=-)")
+_LOWER_TAIL_RE = re.compile(r"(?:-[a-zà-ÿ]+)+$")
 _JOINERS = {"de", "du", "des", "of", "van", "von", "der", "den", "da", "di", "del", "&", "and", "y", "la", "le"}
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?…:;«»\"“”(\[—–•*]|\s-|\n)[\s\u00a0\u202f]*$")
 
@@ -77,6 +81,9 @@ january february march april may june july august september october november dec
 lundi mardi mercredi jeudi vendredi samedi dimanche
 monday tuesday wednesday thursday friday saturday sunday
 sauf enjeux perspectives source sources verdict bon moins demain
+american british english french german european chinese japanese korean indian russian italian spanish
+dutch irish scottish welsh canadian australian swiss swedish norwegian danish finnish polish ukrainian
+israeli african asian arab brazilian mexican turkish belgian austrian greek portuguese taiwanese
 """.split())
 
 
@@ -87,6 +94,7 @@ class Entity:
     end: int
     key: str  # folded, without spaces, hyphens, elisions and possessives
     core: str = ""  # the key without generic words at its ends (« Scale AI » → scale), or ""
+    parts: tuple[str, ...] = ()  # keys of the names a joiner links (« Commerce des États-Unis »)
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,9 @@ def _words(text: str) -> list[_Word]:
         if possessive and possessive.start() > 0:
             word = word[:possessive.start()]
         word = word.rstrip(".")
+        tail = _LOWER_TAIL_RE.search(word)
+        if tail and word[0].isupper() and not any(c.isdigit() for c in word):
+            word = word[:tail.start()]  # « Lyon-based », « Paris-born »: the name is « Lyon »
         if word:
             found.append(_Word(word, start, start + len(word)))
     return found
@@ -214,7 +225,16 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
         while core and fold(core[-1].text) in GENERIC | _JOINERS:
             core = core[:-1]
         core_key = _key([w.text for w in core]) if core and len(core) < len(run) else ""
-        found.append(Entity(text[run[0].start:run[-1].end], run[0].start, run[-1].end, key, core_key))
+        parts, current = [], []
+        for word in run + [None]:
+            if word is None or word.text.lower() in _JOINERS:
+                if current:
+                    parts.append(_key([w.text for w in current]))
+                current = []
+            else:
+                current.append(word)
+        found.append(Entity(text[run[0].start:run[-1].end], run[0].start, run[-1].end, key, core_key,
+                            tuple(parts) if len(parts) > 1 else ()))
     return found
 
 
@@ -318,4 +338,19 @@ def check_entity(entity: Entity, corpus) -> Finding:
                 return Finding(**base, status="supported", source=source.name, snippet=snippet(source.text, *place),
                                reason="exact" if source.text[place[0]:place[1]] == entity.text else "normalised",
                                explanation=f"la source le nomme : {source.text[place[0]:place[1]]}")
+    if len(entity.parts) > 1:  # « Commerce des États-Unis »: each name of the run, in one source
+        for source, index in corpus.entity_indexes():
+            places = [_place(index, part) for part in entity.parts]
+            if all(places):
+                return Finding(**base, status="supported", source=source.name,
+                               snippet=snippet(source.text, *places[0]), reason="normalised",
+                               explanation="la source nomme chacun : " + ", ".join(
+                                   source.text[p[0]:p[1]] for p in places))
     return Finding(**base, status="unsupported", reason="not_found", explanation="aucune source ne le nomme")
+
+
+def _place(index: EntityIndex, key: str) -> tuple[int, int] | None:
+    for variant in (key, *sorted(_EXONYMS.get(key, ()))):
+        if variant in index.places:
+            return index.places[variant]
+    return None

@@ -19,6 +19,8 @@ harmless rewrites (each must leave no finding that the draft itself did not have
 - ``number_format``: digit groups with a space, U+00A0, U+202F or nothing
   (10 000 ↔ 10000), « % » and units with a no-break space, « milliards
   d'euros » ↔ « Md€ »;
+- ``conversion``: the same quantity in another unit or scale (2,6 GWh → 2 600 MWh,
+  1,2 milliard → 1 200 millions, 210 millions → 0,21 milliard, 40 % → 40 pour cent);
 - ``paraphrase``: verbs and common nouns outside quotations replaced by synonyms;
 - ``rounding``: a number rounded to one decimal fewer (82,5 % → 82 %,
   0,40 → 0,4), within the draft's stated precision.
@@ -48,7 +50,7 @@ from .text import fold
 __all__ = ["ERRORS", "REWRITES", "Case", "Score", "Variant", "evaluate", "variants"]
 
 ERRORS = ("changed_figure", "changed_unit", "changed_scale", "swapped_entity", "fabricated_quote", "altered_quote")
-REWRITES = ("number_format", "paraphrase", "rounding")
+REWRITES = ("number_format", "conversion", "paraphrase", "rounding")
 PER_KIND = 6  # variants of one kind per case, at most
 
 _FACTORS = (1.37, 0.71, 1.9, 0.45, 2.6, 0.27)
@@ -84,6 +86,14 @@ _PARAPHRASES = {
     "vient de": "a", "révèle": "montre", "encore": "toujours", "déjà": "dès à présent",
     "said": "stated", "says": "claims", "company": "firm", "uses": "consumes", "released": "published",
     "however": "yet", "also": "as well",
+}
+# unit or scale as written → (the same quantity in another unit or scale, factor on the number)
+_CONVERSIONS = {
+    "Wh": ("kWh", 1e-3), "kWh": ("Wh", 1e3), "MWh": ("kWh", 1e3), "GWh": ("MWh", 1e3), "TWh": ("GWh", 1e3),
+    "kg": ("g", 1e3), "tonnes": ("kilos", 1e3), "L": ("mL", 1e3), "mL": ("L", 1e-3), "litres": ("millilitres", 1e3),
+    "MW": ("kW", 1e3), "GW": ("MW", 1e3), "milliard": ("millions", 1e3), "milliards": ("millions", 1e3),
+    "millions": ("milliard", 1e-3), "million": ("milliard", 1e-3), "billion": ("million", 1e3),
+    "%": ("pour cent", 1.0),
 }
 _FORMAT_SPACES = ("\u202f", "\u00a0", " ", "")
 _MONEY_SHORT = [(re.compile(r"\bmilliards? d['’]euros\b"), "Md€"), (re.compile(r"\bmillions? d['’]euros\b"), "M€"),
@@ -202,7 +212,7 @@ def variants(case: Case) -> list[Variant]:
     figures = _figures(case, lang)
     found: list[Variant] = []
     for make in (_changed_figures, _changed_units, _changed_scales, _swapped_entities, _fabricated_quotes,
-                 _altered_quotes, _number_formats, _paraphrases, _roundings):
+                 _altered_quotes, _number_formats, _conversions, _paraphrases, _roundings):
         found.extend(make(case, figures, lang))
     return found
 
@@ -344,6 +354,36 @@ def _number_formats(case, figures, lang):
             made.append(_replace(case.draft, match.start(), match.end(), short, "number_format",
                                  f"{match.group()} → {short}", error=False))
     return _pick(made, case, "number_format")
+
+
+def _conversions(case, figures, lang):
+    made = []
+    for figure in figures:
+        match = _number_in(figure)
+        written_unit = figure.scale_text if figure.scale_text in _CONVERSIONS else figure.unit_text
+        if match is None or figure.number is None or written_unit not in _CONVERSIONS or figure.per:
+            continue
+        if written_unit == "billion" and lang != "en":
+            continue
+        new_unit, factor = _CONVERSIONS[written_unit]
+        if lang == "en":
+            new_unit = {"milliard": "billion", "millions": "million", "pour cent": "percent"}.get(new_unit, new_unit)
+        raw = match.group()
+        decimal_sep, group = _separators(raw, figure.decimals, lang)
+        if not group and lang == "fr":
+            group = "\u202f"
+        shift = {1e3: -3, 1e-3: 3, 1.0: 0}[factor]
+        decimals = max(0, figure.decimals + shift)
+        number = _format(figure.number * factor, decimals, decimal_sep, group)
+        at = figure.text.find(written_unit, match.end())
+        if at < 0:
+            continue
+        start = figure.start + match.start()
+        end = figure.start + at + len(written_unit)
+        between = case.draft[start + len(raw):figure.start + at] or (" " if new_unit[0].isalpha() else "")
+        made.append(_replace(case.draft, start, end, number + between + new_unit, "conversion",
+                             f"{case.draft[start:end]} → {number + between + new_unit}", error=False))
+    return _pick(made, case, "conversion")
 
 
 def _outside_quotes(case: Case) -> list[tuple[int, int]]:
