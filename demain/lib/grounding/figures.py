@@ -4,26 +4,28 @@ For one draft figure, in this order:
 
 1. **supported** when a source figure of the same dimension agrees with it and
    shares its subject (its quantified noun or context words), else when any
-   source figure agrees: ``compare(draft, source, directed=True)``. Rounding is
-   allowed within the draft's own stated precision — half its last written
-   digit (« 14 milliards » covers 13,5 to 14,5 milliards; « 0,24 Wh » covers
-   0,235 to 0,245 Wh; a round integer « 90 000 » half its last non-zero digit,
-   at most 5 %) — or REL_TOLERANCE (2 %), or APPROX_TOLERANCE (10 %) when the
-   draft says « environ » or « about ». A source's rounder figure never supports
-   a more precise draft figure (« 4,87 » is not supported by « 5 »). The
-   explanation gives the bound used.
+   source figure agrees: ``compare(draft, source, directed=True, rel=ROUNDING_REL)``.
+   The rounding bound is the draft's own stated precision: half its last
+   written digit (« 14 milliards » covers 13,5 to 14,5 milliards; « 0,24 Wh »
+   covers 0,235 to 0,245 Wh; « 82 % » covers 81,5 to 82,5 %; a round integer
+   « 90 000 » half its last non-zero digit, at most 5 %), widened to
+   APPROX_TOLERANCE (10 %) when the draft says « environ », « près de »,
+   « about »…; « plus de X » agrees with any value above X. No other relative
+   slack (ROUNDING_REL is 0). A source's rounder figure never supports a more
+   precise draft figure (« 4,87 » is not supported by « 5 »). The explanation
+   gives the bound used.
 2. **contradicted, unit or scale slip** when a source writes the same number
    with another unit (mm for mL, kWh for Wh, % for points) or another scale
    (million for milliard) about the same subject: never silently accepted.
-3. **contradicted, different** when a source gives another value for the same
-   quantity (same dimension and subject: demain.lib.figures.same_subject).
-4. **supported, derived** when two source figures compute it — a ratio, a
+3. **supported, derived** when two source figures compute it — a ratio, a
    change, a decrease, a share, a difference or a sum
    (demain.lib.figures.derivations), both operands sharing the figure's subject
    (a context word or its noun) — one is enough for a difference or a sum of
    three figures of one unit — and never a relative change or share of two
    percentages (5 % of 67 % is no figure a draft means); the explanation and
    the snippet show the computation.
+4. **contradicted, different** when a source gives another value for the same
+   quantity (same dimension and subject: demain.lib.figures.same_subject).
 5. **unsupported** otherwise.
 """
 
@@ -34,7 +36,9 @@ from demain.lib.figures import Figure, compare, derivations, same_subject, subje
 from .model import Finding
 from .text import snippet
 
-__all__ = ["check_figure"]
+__all__ = ["ROUNDING_REL", "check_figure"]
+
+ROUNDING_REL = 0.0  # relative slack beyond the draft's written precision (see the docstring)
 
 _SLIPS = {"unit_slip": "glissement d'unité", "scale_slip": "glissement d'échelle"}
 _RELATIVE = ("change", "decrease", "share")  # of two percentages: no meaning a draft would give it
@@ -50,7 +54,7 @@ def check_figure(figure: Figure, corpus) -> Finding:
     base = dict(text=figure.text, kind="figure", start=figure.start, end=figure.end)
     agree_on, agree_any, slips, different = [], [], [], []
     for source, other in corpus.figures:
-        result = compare(figure, other, directed=True)
+        result = compare(figure, other, directed=True, rel=ROUNDING_REL)
         if result.status == "incomparable":
             continue
         score = subject_score(figure, other)
@@ -68,7 +72,7 @@ def check_figure(figure: Figure, corpus) -> Finding:
         if result.status == "same":
             reason, how = "exact", f"la source écrit {_name(other)}"
         else:
-            bound = tolerance(figure, other, directed=True)
+            bound = tolerance(figure, other, directed=True, rel=ROUNDING_REL)
             reason, how = "rounded", (f"la source écrit {_name(other)} : arrondi admis, écart ≤ {bound:.3g} "
                                        f"{figure.unit}".rstrip())
         return Finding(**base, status="supported", source=source.name,
@@ -84,14 +88,14 @@ def check_figure(figure: Figure, corpus) -> Finding:
                                    f"la source {_name(other)}")
     if agree_any:
         return supported(*min(agree_any, key=lambda item: item[:3])[3:])
+    derived = _derived(figure, corpus)
+    if derived:
+        return derived
     if different:
         _, _, source, other, result = min(different, key=lambda item: item[:2])
         return Finding(**base, status="contradicted", source=source.name,
                        snippet=snippet(source.text, other.start, other.end), reason="different",
                        explanation=f"la source donne {_name(other)} pour la même quantité")
-    derived = _derived(figure, corpus)
-    if derived:
-        return derived
     return Finding(**base, status="unsupported", reason="not_found",
                    explanation="aucune source ne donne ce chiffre, ni deux chiffres qui le calculent")
 
