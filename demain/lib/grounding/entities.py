@@ -3,7 +3,8 @@
 No model: a name is a run of name-like words, where a word is name-like when it
 starts with a capital (« Google », « Alexandr Wang »), is an acronym (« ISO »,
 « CNIL »), mixes cases (« OpenAI », « NanoBanana », « iPhone », « demAIn ») or
-letters and digits (« GPT-5 », « H100 », « o3-mini »). Inside a run, « de »,
+letters and digits (« GPT-5 », « H100 », « o3-mini »); a run may end with a
+version number the figure parser left alone (« GPT 5 », « Gemini 2.5 »). Inside a run, « de »,
 « of », « & »… may join two name-like words (« Bank of America »). French
 elisions (« d'OpenAI », « l'Arcep ») and English possessives (« Google's »)
 are cut off, and so are lowercase tails of a hyphenated name (« Lyon-based »).
@@ -49,6 +50,7 @@ MAX_WORDS = 6
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
 _ELISION_RE = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W_])", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$|['’]s(?=-)")
+_VERSION_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _LOWER_TAIL_RE = re.compile(r"(?:-[a-zà-ÿ]+)+$")
 _JOINERS = {"de", "du", "des", "of", "van", "von", "der", "den", "da", "di", "del", "&", "and", "y", "la", "le"}
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?…:;«»\"“”(\[—–•*]|\s-|\n)[\s\u00a0\u202f]*$")
@@ -197,6 +199,9 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
             pending = []
         elif run and word.text.lower() in _JOINERS and not pending and contiguous:
             pending = [word]
+        elif run and not pending and contiguous and _VERSION_RE.fullmatch(word.text) and \
+                not skip(word.start, word.end) and len(run) < MAX_WORDS:
+            run.append(word)  # « GPT 5 », « Gemini 2.5 », « iPhone 15 »: a version, not a figure
         else:
             if run:
                 runs.append(run)

@@ -1,7 +1,7 @@
 """Quotations: found in the draft, matched against the sources.
 
 A quotation is the text between « and », “ and ”, or two straight double
-quotes on one line. It is supported when a source holds the same words in the
+quotes within one paragraph. It is supported when a source holds the same words in the
 same order, compared after folding typography (curly and straight quotes,
 apostrophes, dashes, special spaces), case, accents and punctuation, and with
 whitespace collapsed (reason ``exact`` when only whitespace and typography
@@ -35,8 +35,8 @@ __all__ = ["MISQUOTE_WORDS", "Quote", "QuoteIndex", "check_quote", "find_quotes"
 MISQUOTE_WORDS = 4
 _QUOTE_RES = [
     re.compile(r"«[\s\u00a0\u202f]*([^«»]+?)[\s\u00a0\u202f]*»"),
-    re.compile(r"“\s*([^“”\n]+?)\s*”"),
-    re.compile(r"(?<![\w\"])\"\s*([^\"\n]+?)\s*\"(?![\w\"])"),
+    re.compile(r"“\s*((?:[^“”\n]|\n(?![ \t]*\n))+?)\s*”"),
+    re.compile(r"(?<![\w\"])\"\s*((?:[^\"\n]|\n(?![ \t]*\n))+?)\s*\"(?![\w\"])"),
 ]
 _ELLIPSIS_RE = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\)|\.\.\.|…")
 _TRANSLATED_RE = re.compile(
