@@ -6,7 +6,7 @@ from functools import cached_property
 
 from demain.lib.figures import Figure, find_figures, guess_lang
 
-from .entities import EntityIndex, capitalised_inside, lowercase_words
+from .entities import EntityIndex, capitalised_inside, lowercase_words, words_of
 from .model import Source
 from .quotes import QuoteIndex
 from .text import mask
@@ -24,7 +24,11 @@ class Corpus:
         self.sources = list(sources)
 
     def lang(self, source: Source) -> str:
-        return source.lang or guess_lang(source.text)
+        return self._langs[self.sources.index(source)]
+
+    @cached_property
+    def _langs(self) -> list[str]:
+        return [source.lang or guess_lang(source.text) for source in self.sources]
 
     @cached_property
     def figures(self) -> list[tuple[Source, Figure]]:
@@ -41,7 +45,11 @@ class Corpus:
 
     @cached_property
     def _entity_indexes(self) -> list[tuple[Source, EntityIndex]]:
-        return [(source, EntityIndex(source.text)) for source in self.sources]
+        return [(source, EntityIndex(source.text, words)) for source, words in zip(self.sources, self._words)]
+
+    @cached_property
+    def _words(self) -> list:
+        return [words_of(source.text) for source in self.sources]
 
     def entity_indexes(self) -> list[tuple[Source, EntityIndex]]:
         return self._entity_indexes
@@ -49,9 +57,9 @@ class Corpus:
     @cached_property
     def capitalised(self) -> set[str]:
         """Folded words some source writes with a capital in the middle of a sentence."""
-        return set().union(*(capitalised_inside(source.text) for source in self.sources))
+        return set().union(*(capitalised_inside(s.text, words) for s, words in zip(self.sources, self._words)))
 
     @cached_property
     def lowercase(self) -> set[str]:
         """Folded words some source writes in lower case."""
-        return set().union(*(lowercase_words(source.text) for source in self.sources))
+        return set().union(*(lowercase_words(s.text, words) for s, words in zip(self.sources, self._words)))

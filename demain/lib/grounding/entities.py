@@ -40,7 +40,8 @@ from functools import lru_cache
 from .model import Finding
 from .text import fold, snippet
 
-__all__ = ["COMMON_FREQUENCY", "Entity", "EntityIndex", "check_entity", "find_entities", "is_common"]
+__all__ = ["COMMON_FREQUENCY", "Entity", "EntityIndex", "capitalised_inside", "check_entity", "find_entities",
+           "is_common", "lowercase_words", "words_of"]
 
 # A word at least this frequent in the language's list is a common word (names such as
 # « google » sit below it in the English list; « apple » and « orange » above).
@@ -106,7 +107,9 @@ class _Word:
     end: int
 
 
-def _words(text: str) -> list[_Word]:
+def words_of(text: str) -> tuple[_Word, ...]:
+    """The words of ``text``, elisions, possessives and lowercase tails cut. A Corpus reads each
+    source's once, for its index and its capitalised and lowercase word sets."""
     found = []
     for match in _WORD_RE.finditer(text):
         word, start = match.group(), match.start()
@@ -122,7 +125,7 @@ def _words(text: str) -> list[_Word]:
             word = word[:tail.start()]  # « Lyon-based », « Paris-born »: the name is « Lyon »
         if word:
             found.append(_Word(word, start, start + len(word)))
-    return found
+    return tuple(found)
 
 
 def _strong(word: str) -> bool:
@@ -141,8 +144,13 @@ def _name_like(word: str) -> bool:
     return word[0].isupper() or _strong(word)
 
 
-def _key(words: list[str]) -> str:
-    return "".join(fold(w) for w in words).replace("-", "").replace(".", "").replace("'", "")
+def _key(words) -> str:
+    return "".join(_word_key(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return fold(word).replace("-", "").replace(".", "").replace("'", "")
 
 
 @lru_cache(maxsize=1)
@@ -163,14 +171,14 @@ def _initial(text: str, start: int) -> bool:
     return bool(_INITIAL_BEFORE.search(text, max(0, start - 4), start)) or start == 0
 
 
-def capitalised_inside(text: str) -> set[str]:
+def capitalised_inside(text: str, words=None) -> set[str]:
     """Folded words that ``text`` writes with a capital in the middle of a sentence."""
-    return {fold(w.text) for w in _words(text) if w.text[0].isupper() and not _initial(text, w.start)}
+    return {fold(w.text) for w in (words or words_of(text)) if w.text[0].isupper() and not _initial(text, w.start)}
 
 
-def lowercase_words(text: str) -> set[str]:
+def lowercase_words(text: str, words=None) -> set[str]:
     """Folded words that ``text`` writes in lower case."""
-    return {fold(w.text) for w in _words(text) if w.text[0].islower()}
+    return {fold(w.text) for w in (words or words_of(text)) if w.text[0].islower()}
 
 
 def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lower: set[str] = frozenset(),
@@ -178,9 +186,9 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
     """Every name in ``text``, first occurrence of each. ``known``: folded words written with a
     capital mid-sentence elsewhere (the sources); ``lower``: folded words written in lower case
     elsewhere; ``skip(start, end)``: spans that are no names (figures)."""
-    known = set(known) | capitalised_inside(text)
-    lower = set(lower) | lowercase_words(text)
-    words = _words(text)
+    words = words_of(text)
+    known = set(known) | capitalised_inside(text, words)
+    lower = set(lower) | lowercase_words(text, words)
     runs: list[list[_Word]] = []
     run: list[_Word] = []
     pending: list[_Word] = []  # joiners waiting for the next name-like word
@@ -246,15 +254,18 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
 class EntityIndex:
     """One source's runs of up to MAX_WORDS words, keyed like entities, with their first place."""
 
-    def __init__(self, text: str):
-        words = _words(text)
+    def __init__(self, text: str, words=None):
+        words = words or words_of(text)
+        keys = [_word_key(w.text) for w in words]
+        joined = [i > 0 and not text[words[i - 1].end:words[i].start].strip(" \t\n\u00a0\u202f-")
+                  for i in range(len(words))]  # word i follows word i - 1 across spaces or a hyphen only
         self.places: dict[str, tuple[int, int]] = {}
         for i in range(len(words)):
             key = ""
             for j in range(i, min(len(words), i + MAX_WORDS)):
-                if j > i and not re.fullmatch(r"[\s\-]+", text[words[j - 1].end:words[j].start]):
+                if j > i and not joined[j]:
                     break
-                key += _key([words[j].text])
+                key += keys[j]
                 self.places.setdefault(key, (words[i].start, words[j].end))
 
 
