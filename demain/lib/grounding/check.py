@@ -50,7 +50,8 @@ def check(draft: str, sources: list[Source] | Corpus, lang: str | None = None) -
     def in_figure(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in spans)
 
-    for entity in find_entities(text, lang, corpus.capitalised, corpus.lowercase, skip=in_figure):
+    for entity in find_entities(text, lang, corpus.capitalised, corpus.lowercase, skip=in_figure,
+                                 capitals=corpus.capitals):
         findings.append(check_entity(entity, corpus))
     findings.sort(key=lambda f: (f.start, f.end))
     return Report(findings)

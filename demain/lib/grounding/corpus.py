@@ -6,7 +6,7 @@ from functools import cached_property
 
 from demain.lib.figures import Figure, find_figures, guess_lang
 
-from .entities import EntityIndex, capitalised_inside, lowercase_words, words_of
+from .entities import EntityIndex, capitalised_inside, capitalised_words, lowercase_words, words_of
 from .model import Source
 from .quotes import QuoteIndex
 from .text import mask
@@ -63,3 +63,8 @@ class Corpus:
     def lowercase(self) -> set[str]:
         """Folded words some source writes in lower case."""
         return set().union(*(lowercase_words(s.text, words) for s, words in zip(self.sources, self._words)))
+
+    @cached_property
+    def capitals(self) -> set[str]:
+        """Folded words some source writes with a capital, anywhere."""
+        return set().union(*(capitalised_words(s.text, words) for s, words in zip(self.sources, self._words)))

@@ -12,10 +12,13 @@ are cut off, and so are lowercase tails of a hyphenated name (« Lyon-based »).
 A capital at the start of a sentence, a line or a quotation proves nothing:
 that first word is dropped when it is a function word of either language
 (STOPWORDS), and when neither the draft nor any source writes it with a
-capital in the middle of a sentence and it is a common word: written in lower
+capital in the middle of a sentence (nor only ever with a capital, as « Meta »
+opening each sentence of a source) and it is a common word: written in lower
 case somewhere in the draft or the sources, or frequent in the draft
 language's word list (pyspellchecker's French or English list, at least
 COMMON_FREQUENCY); a strong form (acronym, mixed case, digits) is always kept.
+In a line written in title case (« Voice Data, Fine Print »), every word is
+treated so.
 Generic words alone (« IA », « LLM », « PDG », units such as « CO2 » or
 « kWh », months, days, English nationality adjectives such as « French »,
 the house format's headings) are no names; at the ends
@@ -41,11 +44,11 @@ from .model import Finding
 from .text import fold, snippet
 
 __all__ = ["COMMON_FREQUENCY", "Entity", "EntityIndex", "capitalised_inside", "check_entity", "find_entities",
-           "is_common", "lowercase_words", "words_of"]
+           "capitalised_words", "is_common", "lowercase_words", "words_of"]
 
 # A word at least this frequent in the language's list is a common word (names such as
 # « google » sit below it in the English list; « apple » and « orange » above).
-COMMON_FREQUENCY = {"fr": 1000, "en": 3000}
+COMMON_FREQUENCY = {"fr": 300, "en": 500}
 MAX_WORDS = 6
 
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
@@ -73,6 +76,10 @@ she should since so some still such than that the their them then there these th
 though thus to too under until up us was we well were what when where whether which while who
 whom whose why will with without would yes yet you your meanwhile instead also today yesterday
 tomorrow according after before despite during meanwhile nevertheless nonetheless overall
+concretement autrement bref certes finalement evidemment visiblement manifestement heureusement
+malheureusement clairement etrangement resultat bilan conclusion verdict desormais aujourd'hui
+separately notably additionally moreover furthermore indeed specifically ultimately currently
+previously recently earlier later instead still yet here there now today
 """.split())
 GENERIC = frozenset("""
 ia ai llm llms gpu gpus cpu cpus tpu npu api apis pdg ceo cto cfo coo ong ngo pme tpe eti rh hr ok faq
@@ -163,8 +170,29 @@ def _frequencies():
 @lru_cache(maxsize=65536)
 def is_common(word: str, lang: str) -> bool:
     """``word`` (any case) is a common word of ``lang`` (« fr » or « en »)."""
-    french, english = _frequencies()
-    return (french if lang == "fr" else english)[word.lower()] >= COMMON_FREQUENCY[lang]
+    table = _frequencies()[0 if lang == "fr" else 1]
+    lower = word.lower()
+    forms = [lower]
+    if len(lower) > 4 and lower.endswith(("s", "x")):  # « Lawmakers », « Chercheurs »: the singular
+        forms.append(lower[:-1])
+    return any(table[form] >= COMMON_FREQUENCY[lang] for form in forms)
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def _title_lines(text: str, words) -> list[tuple[int, int]]:
+    """Spans of lines written in title case (« Voice Data, Fine Print »): no sentence ends in them
+    and most of their longer words start with a capital; each of their words counts as initial."""
+    spans = []
+    for line in _LINE_RE.finditer(text):
+        body = line.group().strip()
+        if not body or len(body) > 120 or re.search(r"[.!?…][\s»\"”]*\S|\.$", body):
+            continue
+        longer = [m.group() for m in re.finditer(r"[^\W\d_]{4,}", body)]
+        if len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.6 * len(longer):
+            spans.append(line.span())
+    return spans
 
 
 def _initial(text: str, start: int) -> bool:
@@ -172,8 +200,17 @@ def _initial(text: str, start: int) -> bool:
 
 
 def capitalised_inside(text: str, words=None) -> set[str]:
-    """Folded words that ``text`` writes with a capital in the middle of a sentence."""
-    return {fold(w.text) for w in (words or words_of(text)) if w.text[0].isupper() and not _initial(text, w.start)}
+    """Folded words that ``text`` writes with a capital in the middle of a sentence (not in a
+    title-case line)."""
+    words = words or words_of(text)
+    titles = _title_lines(text, words)
+    return {fold(w.text) for w in words if w.text[0].isupper() and not _initial(text, w.start)
+            and not any(s <= w.start < e for s, e in titles)}
+
+
+def capitalised_words(text: str, words=None) -> set[str]:
+    """Folded words that ``text`` writes with a capital, wherever."""
+    return {fold(w.text) for w in (words or words_of(text)) if w.text[0].isupper()}
 
 
 def lowercase_words(text: str, words=None) -> set[str]:
@@ -182,10 +219,12 @@ def lowercase_words(text: str, words=None) -> set[str]:
 
 
 def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lower: set[str] = frozenset(),
-                  skip=lambda start, end: False) -> list[Entity]:
+                  skip=lambda start, end: False, capitals: set[str] = frozenset()) -> list[Entity]:
     """Every name in ``text``, first occurrence of each. ``known``: folded words written with a
     capital mid-sentence elsewhere (the sources); ``lower``: folded words written in lower case
-    elsewhere; ``skip(start, end)``: spans that are no names (figures)."""
+    elsewhere; ``capitals``: folded words the sources write with a capital anywhere (a word they
+    only ever capitalise is a name there: « Meta » opening every sentence it is in);
+    ``skip(start, end)``: spans that are no names (figures)."""
     words = words_of(text)
     known = set(known) | capitalised_inside(text, words)
     lower = set(lower) | lowercase_words(text, words)
@@ -218,11 +257,32 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
         runs.append(run)
     found: list[Entity] = []
     seen: set[str] = set()
-    for run in runs:
-        while run and _initial(text, run[0].start) and not _strong(run[0].text) and (
-                fold(run[0].text) in STOPWORDS
-                or (fold(run[0].text) not in known
-                    and (fold(run[0].text) in lower or is_common(run[0].text, lang)))):
+    titles = _title_lines(text, words)
+
+    def ordinary(word: _Word) -> bool:
+        """A capitalised common word (by position, not by being a name)."""
+        folded = fold(word.text)
+        if _strong(word.text) or folded in known or (folded in capitals and folded not in lower):
+            return folded in STOPWORDS and not _strong(word.text)
+        return folded in STOPWORDS or folded in lower or is_common(word.text, lang)
+
+    def in_title(word: _Word) -> bool:
+        return any(s <= word.start < e for s, e in titles)
+
+    split_runs = []
+    for run in runs:  # in a title-case line, every common word is only a capital of style
+        piece = []
+        for word in run:
+            if in_title(word) and ordinary(word):
+                if piece:
+                    split_runs.append(piece)
+                piece = []
+            else:
+                piece.append(word)
+        if piece:
+            split_runs.append(piece)
+    for run in split_runs:
+        while run and (_initial(text, run[0].start) or run[0].text.lower() in _JOINERS) and ordinary(run[0]):
             run = run[1:]
             while run and run[0].text.lower() in _JOINERS:
                 run = run[1:]

@@ -275,7 +275,7 @@ def _entities(case: Case, figures, lang):
     corpus = Corpus(case.sources)
     spans = [(f.start, f.end) for f in figures]
     return find_entities(checkable_text(case.draft), lang, corpus.capitalised, corpus.lowercase,
-                         skip=lambda s, e: any(a < e and s < b for a, b in spans))
+                         skip=lambda s, e: any(a < e and s < b for a, b in spans), capitals=corpus.capitals)
 
 
 def _swapped_entities(case, figures, lang):
