@@ -120,6 +120,9 @@ def test_it_compares_dates():
     assert compare(march, english).status == "same"
     assert compare(march, year).status == "rounded"
     assert compare(march, other).status == "different"
+    no_year = find_figures("Le 12 mars, rien.", "fr")[0]
+    assert compare(no_year, english).status == "rounded"
+    assert compare(no_year, other).status == "different"
 
 
 def test_it_finds_the_best_support_among_candidates():

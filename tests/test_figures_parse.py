@@ -125,6 +125,11 @@ FORMS = [
     ("A 70B parameters model.", "en", "70B parameters", "quantity", 70e9, "parameters", "count"),
     ("Trained on 15 trillion tokens.", "en", "15 trillion tokens", "quantity", 15e12, "tokens", "count"),
     ("Vu 15 000 milliards de tokens.", "fr", "15 000 milliards de tokens", "quantity", 15e12, "tokens", "count"),
+    # temperature
+    ("Un réchauffement de +1,5 °C.", "fr", "+1,5 °C", "quantity", 1.5, "°C", "temperature"),
+    ("Il fait 40°C.", "fr", "40°C", "quantity", 40, "°C", "temperature"),
+    ("Warming of 2 degrees.", "en", "2 degrees", "quantity", 2, "°C", "temperature"),
+    ("It hit 104 °F.", "en", "104 °F", "quantity", 104, "°F", "temperature"),
     # data
     ("Il a 80 Go de mémoire.", "fr", "80 Go", "quantity", 80e9, "B", "data"),
     ("It has 1.8 TB.", "en", "1.8 TB", "quantity", 1.8e12, "B", "data"),
@@ -247,6 +252,8 @@ def test_it_spreads_a_range_s_unit_to_its_first_bound():
     assert [(f.unit, f.value) for f in figures] == [("USD", 2e9), ("USD", 3e9)]
     figures = find_figures("Between 10 and 20 TWh.", "en")
     assert [f.value for f in figures] == [10e12, 20e12]
+    figures = find_figures("Capital expenditures of $64-72 billion.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("$64", "USD", 64e9), ("72 billion", "USD", 72e9)]
 
 
 def test_it_reads_qualifiers():
@@ -269,9 +276,11 @@ def test_it_skips_names_and_versions():
     assert find_figures("Claude 3.7 and GPT-5 beat o3 and COVID-19.", "en") == []
 
 
-def test_it_skips_spelled_numbers_without_scale_unit_or_multiplier():
+def test_it_skips_small_spelled_numbers_without_scale_unit_or_multiplier():
     assert find_figures("Deux chercheurs et trois ingénieurs.", "fr") == []
     assert find_figures("One of two companies.", "en") == []
+    assert one("Dix mille foyers.", "fr").value == 10_000
+    assert one("Two hundred engineers.", "en").value == 200
 
 
 def test_it_finds_every_figure_in_order_without_overlap():
@@ -386,3 +395,15 @@ def test_it_reads_fractions_as_shares(text, lang, span, value, noun):
 
 def test_it_does_not_read_third_parties_or_quarter_hours_as_shares():
     assert find_figures("Le tiers payant et des pays tiers, un quart d'heure.", "fr") == []
+
+
+def test_it_takes_no_verb_for_the_noun():
+    assert one("L'action a chuté de 14 %.", "fr").noun is None
+    assert one("Elle s'est effondrée de 35 % en bourse.", "fr").noun is None
+    assert one("Une consommation de 0,24 Wh.", "fr").noun == "consumption"
+    assert one("Soit 10,3 milliards d'euros de chiffre d'affaires.", "fr").noun == "revenue"
+
+
+def test_it_does_not_read_decades_as_seconds():
+    figures = find_figures("In her 80s and in the 90s, the page took 80s to load.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("80s", "s", 80)]

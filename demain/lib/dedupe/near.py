@@ -22,6 +22,7 @@ Jaccard of the shingle sets, 230-word articles:
     two write-ups of one event                     0.00-0.01
     the same, both wrapped in one outlet's chrome  0.13
     a translation                                  0.00
+    2 % / 5 % / 10 % of the words replaced         0.89-0.92 / 0.76-0.78 / 0.58-0.62
 
 0.4 leaves more than three standard deviations of the MinHash estimate
 (sqrt(J(1-J)/NUM_PERM) ≈ 0.044) between the threshold and either side's

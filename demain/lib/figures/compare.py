@@ -118,7 +118,7 @@ def _per_unit(figure: Figure) -> float | None:
 def _same_family(a: Figure, b: Figure) -> bool:
     if a.dimension != b.dimension:
         return False
-    if a.dimension in ("currency", "count"):
+    if a.dimension in ("currency", "count", "temperature"):
         return a.unit == b.unit
     return True
 
@@ -132,7 +132,7 @@ def compare(a: Figure, b: Figure, directed: bool = False, rel: float | None = No
             return Comparison("incomparable", "a date and a quantity")
         if a.iso == b.iso:
             return Comparison("same")
-        if a.iso and b.iso and (a.iso.startswith(b.iso) or b.iso.startswith(a.iso)):
+        if a.iso and b.iso and (a.iso.startswith(b.iso) or b.iso.startswith(a.iso) or _same_day(a.iso, b.iso)):
             return Comparison("rounded", f"{a.iso} and {b.iso} are one date at two precisions")
         return Comparison("different", f"{a.iso} vs {b.iso}")
     if _same_family(a, b) and a.per != b.per:
@@ -165,6 +165,14 @@ def compare(a: Figure, b: Figure, directed: bool = False, rel: float | None = No
     if _numbers_close(a, b, directed) and a.scale == b.scale:
         return Comparison("unit_slip", f"{a.unit_text or a.unit} vs {b.unit_text or b.unit}")
     return Comparison("incomparable", f"{a.dimension} vs {b.dimension}")
+
+
+def _same_day(a: str, b: str) -> bool:
+    """« 10 juin » (--06-10) and « 2025-06-10 »: one day, the year written on one side."""
+    if a.startswith("--") == b.startswith("--"):
+        return False
+    no_year, full = (a, b) if a.startswith("--") else (b, a)
+    return len(full) == 10 and full.endswith(no_year[1:])
 
 
 def same_quantity(a: Figure, b: Figure) -> bool:

@@ -87,7 +87,8 @@ def _stem(word: str) -> str:
     if word in _LEXICON:
         return _LEXICON[word]
     singular = word
-    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "is")) and \
+            not (word.endswith("us") and len(word) > 4):  # « GPUs » → gpu, « virus » stays
         singular = word[:-1]
         if singular in _LEXICON:
             return _LEXICON[singular]
@@ -157,20 +158,30 @@ def noun_after(text: str, pos: int, direct: bool = True) -> str | None:
                 return None
             if word in STOPWORDS or len(word) < 2:
                 return None
+            if word == "chiffre" and re.match(r"\s*d['’]\s*affaires", text[match.end():]):
+                return "revenue"  # « chiffre d'affaires »
             return _stem(word)
         if skipped > 2:
             return None
     return None
 
 
+_AUXILIARIES = frozenset("a ont est sont été était étaient avait avaient sera s has have had was were is are "
+                         "be been encore déjà aussi also already still".split())
+
+
 def noun_before(text: str, pos: int) -> str | None:
-    """The noun right before « de », « of » or « : » and the figure (« une consommation de 0,24 Wh »)."""
-    window = text[max(0, pos - 50):pos]
-    match = re.search(r"([^\W\d_]+)['’]?\s*(?:\b(?:de|d['’]|of|du|des|à|at|:)\s*|:\s*|d['’])$", window, re.IGNORECASE)
+    """The noun right before « de » or « of » and the figure (« une consommation de 0,24 Wh »),
+    unless it reads as a verb (« a chuté de 14 % », « s'est effondrée de 35 % »)."""
+    window = text[max(0, pos - 60):pos]
+    match = re.search(r"([^\W\d_]+)['’]?\s*(?:\b(?:de|d['’]|of|du|des)\s*|d['’])$", window, re.IGNORECASE)
     if not match:
         return None
     word = fold(match.group(1))
     if word in STOPWORDS or len(word) < 3:
+        return None
+    before = [fold(w) for w in re.findall(r"[^\W\d_]+", window[:match.start(1)])[-2:]]
+    if any(w in _AUXILIARIES for w in before):
         return None
     return _stem(word)
 

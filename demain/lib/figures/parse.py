@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import replace
 
 from . import context as ctx
 from .dates import find_dates
@@ -47,6 +48,7 @@ _FRACTION = re.compile(
     r"(?<![\w])(" + "|".join(_NUMERATORS) + r")\s+(" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
     + r")(?=\s+(?:de|des|du|of|the)\s|\s+d['’])(?!\s+d['’]heure)", re.IGNORECASE)
 _HALF = re.compile(r"(?<![\w])(half)(?=\s+(?:of|the)\s)", re.IGNORECASE)
+_DECADE_BEFORE = re.compile(r"(?<![\w])(?:the|her|his|their|my|our|your|early|late|mid)[\s-]$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
@@ -212,14 +214,17 @@ class _Parser:
                 unit = Unit("co2e", "gCO2e", unit.factor)
                 unit_text = text[end:tail].strip()
                 pos = tail
+        if unit_text == "s" and glued and number % 10 == 0 and number < 100 and _DECADE_BEFORE.search(
+                text, max(0, start - 12), start):
+            return  # « in her 80s », « the 90s »: a decade, not seconds
         per = None
         if unit is not None and unit.dimension not in ("percent", "points"):
             per = per_at(text, pos)
             if per:
                 per = (per[0], per[1], text[pos:per[1]].strip())
                 pos = per[1]
-        if spelled and unit is None and scale == 1.0:
-            return  # « deux chercheurs »: a spelled number counts with a scale, a unit or « fois »
+        if spelled and unit is None and scale == 1.0 and abs(number) < 100:
+            return  # « deux chercheurs »: a small spelled number counts with a scale, a unit or « fois »
         if pos < len(text) and (text[pos].isalnum() or text[pos] in "_"):
             return  # part of a name: « 4o », « 3D », « 5G »
         if unit is None and scale == 1.0 and not spelled and self.looks_like_a_name(start, number, decimals):
@@ -289,6 +294,15 @@ class _Parser:
     def spread_ranges(self) -> None:
         """« entre 2 et 3 milliards », « 0,18-0,27 gCO2e »: the first bound takes the second's scale and unit."""
         figures = self.figures
+        for i in range(len(figures) - 1):  # « $64-72 billion »: the second bound takes the currency
+            first, second = figures[i], figures[i + 1]
+            gap = self.text[first.end:second.start]
+            if first.kind == "money" and first.scale == 1.0 and second.kind == "number" and \
+                    second.scale != 1.0 and _RANGE_GAP.search(gap) and len(gap) <= 6:
+                figures[i] = replace(first, scale=second.scale, scale_text=second.scale_text,
+                                     value=first.value * second.scale, precision=first.precision * second.scale)
+                figures[i + 1] = replace(second, kind="money", unit=first.unit, dimension="currency",
+                                         unit_text=first.unit_text)
         for i in range(len(figures) - 2, -1, -1):
             first, second = figures[i], figures[i + 1]
             if first.kind != "number" or second.kind in ("number", "date", "multiplier"):
@@ -299,9 +313,8 @@ class _Parser:
             if second.number is None or first.number is None:
                 continue
             factor = second.value / (second.number * second.scale) if second.number else 1.0
-            figures[i] = Figure(**{
-                **first.__dict__, "kind": second.kind, "unit": second.unit, "dimension": second.dimension,
-                "scale": second.scale, "unit_text": second.unit_text, "scale_text": second.scale_text,
-                "value": first.number * second.scale * factor,
-                "precision": first.precision * second.scale * factor,
-            })
+            figures[i] = replace(
+                first, kind=second.kind, unit=second.unit, dimension=second.dimension, scale=second.scale,
+                unit_text=second.unit_text, scale_text=second.scale_text, per=second.per,
+                per_factor=second.per_factor, per_text=second.per_text,
+                value=first.number * second.scale * factor, precision=first.precision * second.scale * factor)

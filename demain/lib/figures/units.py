@@ -20,6 +20,8 @@ Each unit maps to a dimension, a base unit and the factor to that base:
                      (no conversion between currencies: the dimension is
                      currency, the unit its ISO code)
     tokens, parameters, flop   counts (dimension "count", unit the noun)
+    temperature  °C / °F   no conversion between them (a warming of « 1,5 °C » is no
+                     absolute temperature)
 
 Scales multiply the number: mille/thousand/k (10^3), million(s)/M/mn
 (10^6), milliard(s)/Md/Mds/billion(EN)/bn/B (10^9), billion(FR)/trillion(EN)/
@@ -149,6 +151,14 @@ _add(_WORDS, ["token", "tokens", "jeton", "jetons"], Unit("count", "tokens", 1.0
 _add(_WORDS, ["paramètre", "paramètres", "parameter", "parameters", "params"], Unit("count", "parameters", 1.0))
 _add(_SYMBOLS, ["FLOP", "FLOPs", "FLOPS", "flop", "flops"], Unit("count", "FLOP", 1.0))
 
+# Temperatures (and warming: « +1,5 °C ») are compared within one scale, never converted.
+_add(_SYMBOLS, ["°C", "° C", "ºC"], Unit("temperature", "°C", 1.0))
+_add(_SYMBOLS, ["°F", "° F", "ºF"], Unit("temperature", "°F", 1.0))
+_add(_WORDS, ["degré celsius", "degrés celsius", "degree celsius", "degrees celsius", "degré", "degrés",
+              "degree", "degrees"], Unit("temperature", "°C", 1.0))
+_add(_WORDS, ["degré fahrenheit", "degrés fahrenheit", "degree fahrenheit", "degrees fahrenheit"],
+     Unit("temperature", "°F", 1.0))
+
 
 def _alternation(forms):
     return "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in sorted(forms, key=len, reverse=True))
@@ -169,6 +179,14 @@ _CO2_RE = re.compile(
 UNITS = {**_WORDS, **_SYMBOLS}
 
 
+def _key(form: str) -> str:
+    """« Watt-Heures », « watt heures » → « watt heures »."""
+    return re.sub(r"[\s-]+", " ", form.lower())
+
+
+_WORDS_BY_KEY = {_key(form): unit for form, unit in _WORDS.items()}
+
+
 def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, str] | None:
     """The unit written at ``pos`` (after optional white space, or « de », « of » when
     ``connector``), as (unit, end, form as written), or None."""
@@ -183,11 +201,7 @@ def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, st
             return _SYMBOLS[match.group(1)], match.end(), match.group(1)
         match = _WORD_RE.match(text, start)
         if match:
-            key = re.sub(r"[\s-]+", " ", match.group(1).lower())
-            unit = _WORDS.get(key) or _WORDS.get(match.group(1).lower())
-            if unit is None:  # a hyphenated word form such as « watt-heures »
-                unit = next(u for f, u in _WORDS.items() if re.sub(r"[\s-]+", " ", f.lower()) == key)
-            return unit, match.end(), match.group(1)
+            return _WORDS_BY_KEY[_key(match.group(1))], match.end(), match.group(1)
     return None
 
 
