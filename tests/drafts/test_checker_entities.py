@@ -71,3 +71,16 @@ def test_it_knows_french_and_english_names_of_places():
 def test_it_never_takes_units_months_or_generic_acronyms_for_names():
     draft = "En mars, l'IA a consommé 2 TWh et émis 3 tCO2e, selon le PDG. Sauf que.\n\nEnjeux et perspectives\n"
     assert names(draft, SOURCE) == {}
+
+
+def test_it_keeps_a_capitalised_article_inside_a_name_and_skips_centuries():
+    source = "Dans un entretien au Monde, le patron de La Poste parle. Au XXe siècle, tout était différent."
+    assert names("Selon Le Monde, La Poste investit, comme au XXe siècle. I think U.S. regulators agree.",
+                 source) == {"Le Monde": "supported", "La Poste": "supported"}
+
+
+def test_it_does_not_read_a_title_case_headline_as_names():
+    source = "Meta trained Llama on public posts, the company said. Regulators in Brussels are watching."
+    draft = "Voice Data, Fine Print: How Meta Trained Llama\n\nRegulators in Brussels are watching Meta."
+    assert names(draft, source) == {"Meta": "supported", "Llama": "supported", "Regulators": "supported",
+                                    "Brussels": "supported"}

@@ -54,6 +54,8 @@ MAX_WORDS = 6
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
 _ELISION_RE = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=[^\W_])", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$|['’]s(?=-)")
+_ROMAN_RE = re.compile(r"[IVXLC]+(?:e|er|ème|eme|th|st|nd|rd)")  # « XXe siècle », « XXIst century »
+_ARTICLES = {"le", "la", "les", "l", "the"}
 _VERSION_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _LOWER_TAIL_RE = re.compile(r"(?:-[a-zà-ÿ]+)+$")
 _JOINERS = {"de", "du", "des", "of", "van", "von", "der", "den", "da", "di", "del", "&", "and", "y", "la", "le"}
@@ -148,7 +150,7 @@ def _strong(word: str) -> bool:
 
 
 def _name_like(word: str) -> bool:
-    return word[0].isupper() or _strong(word)
+    return (word[0].isupper() or _strong(word)) and not _ROMAN_RE.fullmatch(word)
 
 
 def _key(words) -> str:
@@ -282,20 +284,22 @@ def find_entities(text: str, lang: str = "fr", known: set[str] = frozenset(), lo
         if piece:
             split_runs.append(piece)
     for run in split_runs:
-        while run and (_initial(text, run[0].start) or run[0].text.lower() in _JOINERS) and ordinary(run[0]):
+        while run and _initial(text, run[0].start) and ordinary(run[0]):
             run = run[1:]
-            while run and run[0].text.lower() in _JOINERS:
+            while run and run[0].text.lower() in _JOINERS and not run[0].text[0].isupper():
                 run = run[1:]
-        if not run or all(fold(w.text) in GENERIC for w in run):
+        while run and run[0].text.lower() in _JOINERS and not run[0].text[0].isupper():
+            run = run[1:]
+        if not run or all(_word_key(w.text) in GENERIC for w in run):
             continue
         key = _key([w.text for w in run])
         if len(key) < 2 or key in seen:
             continue
         seen.add(key)
         core = run
-        while core and fold(core[0].text) in GENERIC | _JOINERS:
-            core = core[1:]
-        while core and fold(core[-1].text) in GENERIC | _JOINERS:
+        while core and _word_key(core[0].text) in GENERIC | _JOINERS | _ARTICLES:
+            core = core[1:]  # « Le Monde » is also « Monde » (« du Monde »)
+        while core and _word_key(core[-1].text) in GENERIC | _JOINERS:
             core = core[:-1]
         core_key = _key([w.text for w in core]) if core and len(core) < len(run) else ""
         parts, current = [], []
