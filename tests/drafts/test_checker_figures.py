@@ -144,3 +144,9 @@ def test_it_ignores_the_figures_of_urls_and_the_list_of_sources():
     draft = "Une requête consomme 0,24 Wh.\n\nSources\n- Rapport 2025 — https://example.org/2024/rapport-42\n"
     texts = [f.text for f in findings(draft, "Une requête consomme 0,24 Wh.", kind="figure")]
     assert texts == ["0,24 Wh"]
+
+
+def test_it_does_not_take_a_bare_number_for_a_figure_with_a_unit_the_sources_write():
+    source = "L'accord couvre 40 pays. Le charbon pèse 25 % du mix."
+    assert finding("Le charbon pèse 40 % du mix.", source, kind="figure", text="40 %").status != "supported"
+    assert finding("Il couvre 40 pays.", source, kind="figure", text="40").status == "supported"

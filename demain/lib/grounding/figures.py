@@ -12,8 +12,10 @@ For one draft figure, in this order:
    APPROX_TOLERANCE (10 %) when the draft says « environ », « près de »,
    « about »…; « plus de X » agrees with any value above X. No other relative
    slack (ROUNDING_REL is 0). A source's rounder figure never supports a more
-   precise draft figure (« 4,87 » is not supported by « 5 »). The explanation
-   gives the bound used.
+   precise draft figure (« 4,87 » is not supported by « 5 »). A bare source
+   number supports a figure with a unit only when no source writes a figure
+   of that unit (« 40 pays » does not support « 40 % » beside « 25 % »). The
+   explanation gives the bound used.
 2. **contradicted, unit or scale slip** when a source writes the same number
    with another unit (mm for mL, kWh for Wh, % for points) or another scale
    (million for milliard) about the same subject: never silently accepted.
@@ -53,7 +55,11 @@ def _name(figure: Figure) -> str:
 def check_figure(figure: Figure, corpus) -> Finding:
     base = dict(text=figure.text, kind="figure", start=figure.start, end=figure.end)
     agree_on, agree_any, slips, different = [], [], [], []
+    # « 40 % » is not supported by a bare « 40 » (« 40 pays ») when some source writes a percentage
+    unit_written = figure.dimension != "number" and any(other.family == figure.family for _, other in corpus.figures)
     for source, other in corpus.figures:
+        if unit_written and other.dimension == "number":
+            continue
         result = compare(figure, other, directed=True, rel=ROUNDING_REL)
         if result.status == "incomparable":
             continue
