@@ -39,3 +39,10 @@ def test_it_refuses_a_path_that_is_not_a_directory(tmp_path):
     path.write_text("0,24 Wh", encoding="utf-8")
     with pytest.raises(SourceError, match="no such directory"):
         read_sources(path)
+
+
+def test_it_reads_a_draft_with_windows_line_endings():
+    draft = "Une requête consomme 0,24 Wh.\r\n\r\nSauf que.\r\n\r\nSources\r\n- Rapport 2025 — https://example.org/42\r\n"
+    report = check(draft, [Source("a", "Une requête consomme 0,24 Wh.\r\n")])
+    assert [(f.text, f.status) for f in report.findings] == [("0,24 Wh", "supported")]
+    assert draft[report.findings[0].start:report.findings[0].end] == "0,24 Wh"  # offsets into the draft

@@ -24,7 +24,9 @@ _SOURCES_BLOCK = re.compile(r"^[ \t]*Sources?[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-â€¢*â
 
 
 def checkable_text(draft: str) -> str:
-    """The draft with its URLs, headings and list of sources blanked out (offsets kept)."""
+    """The draft with its URLs, headings and list of sources blanked out, and carriage returns
+    made spaces or newlines (offsets kept)."""
+    draft = re.sub(r"\r(?!\n)", "\n", draft.replace("\r\n", " \n"))
     blank = lambda match: re.sub(r"[^\n]", " ", match.group())  # noqa: E731
     for pattern in (_SOURCES_BLOCK, _SOURCES_LINE, _HEADINGS, URL_RE):
         draft = pattern.sub(blank, draft)

@@ -45,6 +45,7 @@ def read_source(path: Path) -> Source:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         url = ""
         match = _URL_LINE.match(text)
         if match:
