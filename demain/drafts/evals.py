@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from demain.lib.grounding import SourceError, Source, read_sources
-from demain.lib.grounding.evaluation import ERRORS, REWRITES, Case, Score, evaluate, variants
+from demain.lib.grounding.evaluation import ERRORS, EXTRA_ERRORS, REWRITES, Case, Score, evaluate, variants
 from demain.lib.houseformat import HouseFormatError, parse
 from demain.site.evaluation import Evaluation, progress_bar
 
@@ -54,14 +54,15 @@ def seed_cases(path: Path) -> list[Case]:
 
 def table(score: Score) -> list[str]:
     lines = [f"{'injected error':<18} {'variants':>8} {'contradicted':>13} {'unsupported':>12} {'missed':>7} {'caught':>7}"]
-    for kind in ERRORS:
+    for kind in ERRORS + EXTRA_ERRORS:
         counts = score.kinds.get(kind)
         if not counts:
             continue
         total = sum(counts.values())
         caught = counts["contradicted"] + counts["unsupported"]
         lines.append(f"{kind:<18} {total:>8} {counts['contradicted']:>13} {counts['unsupported']:>12} "
-                     f"{counts['missed']:>7} {caught / total:>7.2f}")
+                     f"{counts['missed']:>7} {caught / total:>7.2f}" + ("  (outside the targets)"
+                                                                      if kind in EXTRA_ERRORS else ""))
     lines.append(f"{'harmless rewrite':<18} {'variants':>8} {'clean':>13} {'false alarm':>12} {'':>7} {'rate':>7}")
     for kind in REWRITES:
         counts = score.kinds.get(kind)

@@ -150,3 +150,15 @@ def test_it_does_not_take_a_bare_number_for_a_figure_with_a_unit_the_sources_wri
     source = "L'accord couvre 40 pays. Le charbon pèse 25 % du mix."
     assert finding("Le charbon pèse 40 % du mix.", source, kind="figure", text="40 %").status != "supported"
     assert finding("Il couvre 40 pays.", source, kind="figure", text="40").status == "supported"
+
+
+def test_it_contradicts_a_value_taken_from_another_sentence_of_the_source():
+    source = ("Evaporative cooling accounts for 70 % of the water volume of the site. "
+              "A closed-loop system will cut the total consumption by 35 %.")
+    found = finding("Evaporative cooling accounts for 35 % of the water volume of the site.", source,
+                    kind="figure", text="35 %")
+    assert found.status == "contradicted" and found.reason == "different"
+    assert "70 %" in found.snippet
+    kept = finding("A closed-loop system will cut the total consumption by 35 %.", source, kind="figure",
+                   text="35 %")
+    assert kept.status == "supported"

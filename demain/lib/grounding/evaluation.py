@@ -14,6 +14,8 @@ not supported)
 - ``fabricated_quote``: a sentence with an invented quotation, attributed to a
   name the sources do write;
 - ``altered_quote``: one word of a real quotation changed;
+- ``swapped_figures`` (measured, outside the targets): two figures of one unit
+  exchanged, each value still written in a source but about the other thing;
 
 harmless rewrites (each must leave no finding that the draft itself did not have)
 - ``number_format``: digit groups with a space, U+00A0, U+202F or nothing
@@ -51,6 +53,8 @@ __all__ = ["ERRORS", "REWRITES", "Case", "Score", "Variant", "evaluate", "varian
 
 ERRORS = ("changed_figure", "changed_unit", "changed_scale", "swapped_entity", "fabricated_quote", "altered_quote")
 REWRITES = ("number_format", "conversion", "paraphrase", "rounding")
+# Measured and printed, outside the targets: errors beyond what the checker is asked to catch.
+EXTRA_ERRORS = ("swapped_figures",)
 PER_KIND = 6  # variants of one kind per case, at most
 
 _FACTORS = (1.37, 0.71, 1.9, 0.45, 2.6, 0.27)
@@ -116,7 +120,7 @@ class Variant:
 
     @property
     def harmful(self) -> bool:
-        return self.kind in ERRORS
+        return self.kind in ERRORS or self.kind in EXTRA_ERRORS
 
 
 @dataclass
@@ -212,7 +216,7 @@ def variants(case: Case) -> list[Variant]:
     figures = _figures(case, lang)
     found: list[Variant] = []
     for make in (_changed_figures, _changed_units, _changed_scales, _swapped_entities, _fabricated_quotes,
-                 _altered_quotes, _number_formats, _conversions, _paraphrases, _roundings):
+                 _altered_quotes, _swapped_figures, _number_formats, _conversions, _paraphrases, _roundings):
         found.extend(make(case, figures, lang))
     return found
 
@@ -326,6 +330,22 @@ def _altered_quotes(case, figures, lang):
         made.append(Variant(variant.kind, variant.text, (quote.start, quote.end - len(word.group()) + len(new)),
                             variant.note))
     return _pick(made, case, "altered_quote")
+
+
+def _swapped_figures(case, figures, lang):
+    made = []
+    for i, a in enumerate(figures):
+        for b in figures[i + 1:]:
+            match_a, match_b = _number_in(a), _number_in(b)
+            if a.family != b.family or a.value == b.value or not match_a or not match_b:
+                continue
+            raw_a, raw_b = match_a.group(), match_b.group()
+            start_a, start_b = a.start + match_a.start(), b.start + match_b.start()
+            text = (case.draft[:start_a] + raw_b + case.draft[start_a + len(raw_a):start_b] + raw_a
+                    + case.draft[start_b + len(raw_b):])
+            made.append(Variant("swapped_figures", text, (start_a, start_a + len(raw_b)), f"{raw_a} ↔ {raw_b}"))
+            break
+    return _pick(made, case, "swapped_figures")
 
 
 def _number_formats(case, figures, lang):

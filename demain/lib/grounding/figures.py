@@ -19,6 +19,11 @@ For one draft figure, in this order:
 2. **contradicted, unit or scale slip** when a source writes the same number
    with another unit (mm for mL, kWh for Wh, % for points) or another scale
    (million for milliard) about the same subject: never silently accepted.
+   When the only agreeing source figure shares nothing with the draft figure's
+   subject while a source figure of the same dimension about that very subject
+   (subject_score ≥ OTHER_SUBJECT) gives another value, the figure is
+   **contradicted**: a value taken from another sentence (« 35 % » of the
+   savings written as the share of cooling).
 3. **supported, derived** when two source figures compute it — a ratio, a
    change, a decrease, a share, a difference or a sum
    (demain.lib.figures.derivations), both operands sharing the figure's subject
@@ -41,6 +46,7 @@ from .text import snippet
 __all__ = ["ROUNDING_REL", "check_figure"]
 
 ROUNDING_REL = 0.0  # relative slack beyond the draft's written precision (see the docstring)
+OTHER_SUBJECT = 0.5  # subject_score from which a source figure is about the draft figure's own subject
 
 _SLIPS = {"unit_slip": "glissement d'unité", "scale_slip": "glissement d'échelle"}
 _RELATIVE = ("change", "decrease", "share")  # of two percentages: no meaning a draft would give it
@@ -71,7 +77,7 @@ def check_figure(figure: Figure, corpus) -> Finding:
         elif result.status in _SLIPS:
             if same_dimension or score > 0:
                 slips.append((-score, other.start, source, other, result))
-        elif same_subject(figure, other):
+        elif same_subject(figure, other) or (same_dimension and score >= OTHER_SUBJECT):
             different.append((-score, other.start, source, other, result))
 
     def supported(source, other, result) -> Finding:
@@ -93,7 +99,15 @@ def check_figure(figure: Figure, corpus) -> Finding:
                        explanation=f"{_SLIPS[result.status]} : le brouillon écrit {_name(figure)}, "
                                    f"la source {_name(other)}")
     if agree_any:
-        return supported(*min(agree_any, key=lambda item: item[:3])[3:])
+        best = min(agree_any, key=lambda item: item[:3])
+        # the value is in a source, but about something else, and the source gives another value here
+        if different and best[1] == 0 and best[0] is False and min(different)[0] <= -OTHER_SUBJECT:
+            _, _, source, other, result = min(different, key=lambda item: item[:2])
+            return Finding(**base, status="contradicted", source=source.name,
+                           snippet=snippet(source.text, other.start, other.end), reason="different",
+                           explanation=f"la source donne {_name(other)} à ce sujet ; {_name(best[4])} y porte "
+                                       "sur autre chose")
+        return supported(*best[3:])
     derived = _derived(figure, corpus)
     if derived:
         return derived
