@@ -84,3 +84,9 @@ def test_it_does_not_read_a_title_case_headline_as_names():
     draft = "Voice Data, Fine Print: How Meta Trained Llama\n\nRegulators in Brussels are watching Meta."
     assert names(draft, source) == {"Meta": "supported", "Llama": "supported", "Regulators": "supported",
                                     "Brussels": "supported"}
+
+
+def test_it_never_glues_ordinary_words_of_a_source_into_a_name():
+    source = "Le groupe met à jour ses chiffres. Open AI et Banque de France publient."
+    assert names("Meta publie. OpenAI aussi, comme la BanqueDeFrance.", source) == {
+        "Meta": "unsupported", "OpenAI": "supported", "BanqueDeFrance": "supported"}

@@ -323,11 +323,15 @@ class EntityIndex:
         keys = [_word_key(w.text) for w in words]
         joined = [i > 0 and not text[words[i - 1].end:words[i].start].strip(" \t\n\u00a0\u202f-")
                   for i in range(len(words))]  # word i follows word i - 1 across spaces or a hyphen only
+        # several words make one name only when each looks like part of a name (« Open AI »,
+        # « GPT 5 », « Banque de France »), never « met à » for « Meta »
+        named = [_name_like(w.text) or _VERSION_RE.fullmatch(w.text) is not None or w.text.lower() in _JOINERS
+                 for w in words]
         self.places: dict[str, tuple[int, int]] = {}
         for i in range(len(words)):
             key = ""
             for j in range(i, min(len(words), i + MAX_WORDS)):
-                if j > i and not joined[j]:
+                if j > i and not (joined[j] and named[i] and named[j]):
                     break
                 key += keys[j]
                 self.places.setdefault(key, (words[i].start, words[j].end))
