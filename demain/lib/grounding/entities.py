@@ -47,8 +47,9 @@ __all__ = ["COMMON_FREQUENCY", "Entity", "EntityIndex", "capitalised_inside", "c
            "capitalised_words", "is_common", "lowercase_words", "words_of"]
 
 # A word at least this frequent in the language's list is a common word (names such as
-# « google » sit below it in the English list; « apple » and « orange » above).
-COMMON_FREQUENCY = {"fr": 300, "en": 500}
+# « amazon » or « meta » sit below it in the English list; « google » and « apple » above, and
+# are names there only when a source or the draft capitalises them elsewhere).
+COMMON_FREQUENCY = {"fr": 300, "en": 1000}
 MAX_WORDS = 6
 
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|&(?=[^\W_])|[-.'’](?=[^\W_]))*")
@@ -335,6 +336,10 @@ class EntityIndex:
                     break
                 key += keys[j]
                 self.places.setdefault(key, (words[i].start, words[j].end))
+        for word in words:  # « Amazon.com » also names « Amazon »
+            if "." in word.text[1:]:
+                head = word.text.split(".")[0]
+                self.places.setdefault(_word_key(head), (word.start, word.start + len(head)))
 
 
 # French and English names of one place or body: a French draft from English sources writes
