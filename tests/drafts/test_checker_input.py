@@ -46,3 +46,10 @@ def test_it_reads_a_draft_with_windows_line_endings():
     report = check(draft, [Source("a", "Une requête consomme 0,24 Wh.\r\n")])
     assert [(f.text, f.status) for f in report.findings] == [("0,24 Wh", "supported")]
     assert draft[report.findings[0].start:report.findings[0].end] == "0,24 Wh"  # offsets into the draft
+
+
+def test_it_leaves_the_house_formats_list_of_sources_unchecked():
+    draft = ("Une requête consomme 0,24 Wh.\n\nSources\nLe Rapport 2025 — https://example.org/42\n"
+             "- Gridwatch 3 — https://example.org/7\n")
+    report = check(draft, [Source("a", "Une requête consomme 0,24 Wh.")])
+    assert [(f.text, f.status) for f in report.findings] == [("0,24 Wh", "supported")]

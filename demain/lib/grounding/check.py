@@ -19,7 +19,7 @@ __all__ = ["check", "checkable_text"]
 _HEADINGS = re.compile(r"^[ \t]*(?:Sauf que\.?|Enjeux et perspectives|Le bon|Le moins bon|Le verdict)[ \t]*:?[ \t]*$",
                        re.IGNORECASE | re.MULTILINE)
 _SOURCES_LINE = re.compile(r"^[ \t]*Sources?[ \t]*:.*$", re.IGNORECASE | re.MULTILINE)
-_SOURCES_BLOCK = re.compile(r"^[ \t]*Sources?[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-•*–—]|https?://).*(?:\n|$))*",
+_SOURCES_BLOCK = re.compile(r"^[ \t]*Sources?[ \t]*:?[ \t]*\n(?:[ \t]*(?:[-•*–—].*|.*https?://.*)(?:\n|$))*",
                             re.IGNORECASE | re.MULTILINE)
 
 
