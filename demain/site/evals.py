@@ -40,16 +40,18 @@ class ExtractionEvaluation(Evaluation):
             task = bar.add_task("extraction", total=total)
             result = run(directory, on_page=lambda _page: bar.advance(task))
         seconds = round(time.monotonic() - started, 1)
-        ours, baseline = result.scores["demain"], result.scores["trafilatura"]
+        ours = result.scores["demain"]
         if json:
             figures = {name: {"precision": round(score.precision, 4), "recall": round(score.recall, 4),
-                              "f1": round(score.f1, 4)} for name, score in result.scores.items()}
+                              "f1": round(score.f1, 4), "seconds": round(result.seconds[name], 1)}
+                       for name, score in result.scores.items()}
             self.stdout.write(dumps({"data": str(directory), "pages": total, "seconds": seconds, **figures}))
         else:
             self.stdout.write(f"{total} pages in {directory} ({seconds} s)")
-            for label, score in (("demain", ours), ("plain trafilatura", baseline)):
+            for name, label in (("demain", "demain"), ("trafilatura", "plain trafilatura")):
+                score = result.scores[name]
                 self.stdout.write(f"  {label:<18} precision={score.precision:.3f} recall={score.recall:.3f} "
-                                  f"F1={score.f1:.3f}")
+                                  f"F1={score.f1:.3f}  ({result.seconds[name]:.1f} s extracting)")
         self.stdout.write(f"extraction_f1={ours.f1:.3f}")
 
 

@@ -26,7 +26,14 @@ class Evaluation:
 
 
 def progress_bar(enabled: bool = True) -> Progress:
-    """A progress bar on standard error, shown only on a terminal."""
+    """A progress bar, shown only when standard output is a terminal (never in a pipe or a file)."""
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    return Progress(*columns, console=Console(stderr=True), disable=not (enabled and sys.stderr.isatty()),
-                    transient=True)
+    return Progress(*columns, console=Console(), disable=not (enabled and sys.stdout.isatty()), transient=True)
+
+
+def write_above(bar: Progress, stream, line: str) -> None:
+    """Write a line to the command's stdout or stderr; on the terminal that shows the bar, above it."""
+    if bar.disable or not stream.isatty():
+        stream.write(line)
+    else:
+        bar.console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -8,6 +8,7 @@ benchmark's own way of calling it) are scored in the same run.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,21 +75,26 @@ EXTRACTORS: dict[str, Callable[[bytes, str | None], str]] = {
 class Result:
     scores: dict[str, Score]
     pages: dict[str, dict[str, PageScore]]  # extractor → page id → score
+    seconds: dict[str, float]  # extractor → time spent extracting, all pages
 
 
 def run(directory: Path, on_page: Callable[[str], None] | None = None) -> Result:
     """Score every extractor on every page of the benchmark."""
     pages = load_pages(directory)
     per_page: dict[str, dict[str, PageScore]] = {name: {} for name in EXTRACTORS}
+    seconds = dict.fromkeys(EXTRACTORS, 0.0)
     for page_id, url, expected, path in pages:
         try:
             html = read_page(path)
         except ExtractionError:
             html = b""
         for name, extractor in EXTRACTORS.items():
-            per_page[name][page_id] = score_page(expected, found_text(extractor, html, url))
+            started = time.perf_counter()
+            text = found_text(extractor, html, url)
+            seconds[name] += time.perf_counter() - started
+            per_page[name][page_id] = score_page(expected, text)
         if on_page:
             on_page(page_id)
     scores = {name: aggregate(found.values()) for name, found in per_page.items()}
-    return Result(scores, per_page)
+    return Result(scores, per_page, seconds)
 

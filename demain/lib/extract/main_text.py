@@ -22,6 +22,7 @@ from demain.lib.extract.metric import WORD, shingles
 
 SHORT_RATIO = 0.5  # trafilatura's text "looks short" under this share of the others'
 AGREEMENT = 0.7  # the two other extractors agree above this shingle overlap (Dice)
+MIN_WORDS = 25  # a second opinion shorter than this is a menu or a caption, not an article
 
 
 def main_text(page: str, primary: str) -> str:
@@ -31,7 +32,8 @@ def main_text(page: str, primary: str) -> str:
     if length >= SHORT_RATIO * len(WORD.findall(wide)):
         return primary
     readable = readability_text(page)
-    if length >= SHORT_RATIO * len(WORD.findall(readable)):
+    found = len(WORD.findall(readable))
+    if found < MIN_WORDS or length >= SHORT_RATIO * found:
         return primary
     if dice(shingles(wide), shingles(readable)) <= AGREEMENT:
         return primary
