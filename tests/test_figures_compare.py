@@ -226,6 +226,7 @@ SOURCES = ("Une requête émet 1,14 gCO2e selon Mistral, contre 0,03 gCO2e selon
         ("2,5 points de pourcentage", "7,5 % − 5 % = 2.5 points"),
         ("50 %", "(7,5 % − 5 %) / 5 % = 50 %"),
         ("25 %", "(150 MW − 120 MW) / 120 MW = 25 %"),
+        ("20 %", "(150 MW − 120 MW) / 150 MW = 20 %"),
         ("30 MW", "150 MW − 120 MW = 30 MW"),
         ("270 MW", "120 MW + 150 MW = 270 MW"),
     ],
@@ -263,3 +264,11 @@ def test_it_matches_a_fraction_with_its_percentage():
     assert compare(fig("un tiers des projets"), fig("33 % des projets")).agrees
     assert compare(fig("a fifth of its demand", "en"), fig("20 % de sa demande")).agrees
     assert not compare(fig("un tiers des projets"), fig("40 % des projets")).agrees
+
+
+def test_it_can_keep_only_the_written_precision_as_the_rounding_bound():
+    claim, evidence = fig("84 %"), fig("82,5 %")
+    assert compare(claim, evidence, directed=True).status == "rounded"  # 2 % of 84
+    assert compare(claim, evidence, directed=True, rel=0).status == "different"
+    assert compare(fig("83 %"), evidence, directed=True, rel=0).status == "rounded"  # ± half its last digit
+    assert compare(fig("environ 90 %"), evidence, directed=True, rel=0).status == "rounded"  # « environ »: 10 %

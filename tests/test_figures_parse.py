@@ -156,6 +156,8 @@ MULTIPLIERS = [
     ("It needs three times as many chips.", "en", "three times as many", 3, None),
     ("It uses 2.5 times less water.", "en", "2.5 times less", 2.5, "less"),
     ("It uses fifty times more energy.", "en", "fifty times more", 50, "more"),
+    ("It uses twice as much energy.", "en", "twice as much", 2, None),
+    ("It needs thrice more chips.", "en", "thrice more", 3, "more"),
 ]
 
 
@@ -164,6 +166,14 @@ def test_it_reads_multipliers(text, lang, span, value, direction):
     figure = one(text, lang)
     assert (figure.text, figure.kind, figure.dimension, figure.unit) == (span, "multiplier", "ratio", "×")
     assert figure.value == value and figure.direction == direction
+
+
+def test_it_guesses_the_language_of_a_short_text():
+    from demain.lib.figures import guess_lang
+
+    assert guess_lang("It hired 1,500 people.") == "en"
+    assert guess_lang("Il a recruté 1 500 personnes.") == "fr"
+    assert find_figures("It hired 1,500 people.")[0].value == 1500
 
 
 def test_it_does_not_take_a_repetition_for_a_multiplier():

@@ -65,19 +65,23 @@ def _within_factor(a: Figure, b: Figure, factor: float) -> bool:
     return 1 / factor <= ratio <= factor
 
 
-def tolerance(a: Figure, b: Figure, directed: bool = False) -> float:
+def tolerance(a: Figure, b: Figure, directed: bool = False, rel: float | None = None) -> float:
     """The largest difference between a's and b's values that is still rounding. ``directed``:
     a is a claim and b its evidence, so only a's own rounding counts (a draft may round
-    « 4,87 » to « 4,9 » or « 5 », never turn a source's « 5 » into « 4,9 »)."""
+    « 4,87 » to « 4,9 » or « 5 », never turn a source's « 5 » into « 4,9 »). ``rel``
+    replaces REL_TOLERANCE (0 keeps only the written precision, and « about »)."""
     largest = max(abs(a.value or 0.0), abs(b.value or 0.0))
-    rel = APPROX_TOLERANCE if "about" in (a.qualifier, b.qualifier) else REL_TOLERANCE
+    if "about" in (a.qualifier, b.qualifier):
+        rel = APPROX_TOLERANCE
+    elif rel is None:
+        rel = REL_TOLERANCE
     if directed:
         return max(rel * largest, a.precision)
     return max(rel * largest, a.precision, b.precision)
 
 
-def _close(a: Figure, b: Figure, directed: bool = False) -> bool:
-    gap = tolerance(a, b, directed)
+def _close(a: Figure, b: Figure, directed: bool = False, rel: float | None = None) -> bool:
+    gap = tolerance(a, b, directed, rel)
     if a.qualifier in ("over",) or b.qualifier in ("over",):
         low, high = (a, b) if a.qualifier == "over" else (b, a)
         return high.value >= low.value - gap
@@ -119,9 +123,10 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
-def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
+def compare(a: Figure, b: Figure, directed: bool = False, rel: float | None = None) -> Comparison:
     """What b says about a: same, rounded, different, unit_slip, scale_slip, incomparable.
-    Symmetric, unless ``directed``: then a is a claim checked against b (see tolerance)."""
+    Symmetric, unless ``directed``: then a is a claim checked against b (see tolerance, which
+    ``rel`` is passed to)."""
     if a.kind == "date" or b.kind == "date":
         if a.kind != b.kind:
             return Comparison("incomparable", "a date and a quantity")
@@ -134,7 +139,7 @@ def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
         if a.per and b.per:
             return Comparison("incomparable", f"« {a.per_text} » vs « {b.per_text} »")
         # « 12 kgCO2e par an » and « 12 kgCO2e »: compare what is written, say the rate is one-sided
-        result = compare(_without_rate(a), _without_rate(b), directed)
+        result = compare(_without_rate(a), _without_rate(b), directed, rel)
         if result.agrees:
             return Comparison("rounded", f"the rate « {a.per_text or b.per_text} » is written on one side only")
         return result
@@ -143,8 +148,8 @@ def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
             return Comparison("different", f"{a.direction} vs {b.direction}")
         if a.value == b.value:
             return Comparison("same")
-        if _close(a, b, directed):
-            return Comparison("rounded", f"within ±{tolerance(a, b, directed):.3g} {a.unit}".rstrip())
+        if _close(a, b, directed, rel):
+            return Comparison("rounded", f"within ±{tolerance(a, b, directed, rel):.3g} {a.unit}".rstrip())
         if _numbers_close(a, b, directed) and a.scale != b.scale:
             return Comparison("scale_slip", f"{a.scale_text or 'no scale'} vs {b.scale_text or 'no scale'}")
         factor_a, factor_b = _per_unit(a), _per_unit(b)
@@ -153,7 +158,8 @@ def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
             return Comparison("unit_slip", f"{a.unit_text}{a.per_text} vs {b.unit_text}{b.per_text}")
         return Comparison("different", f"{a.value:.6g} vs {b.value:.6g} {a.unit}".rstrip())
     if "number" in (a.dimension, b.dimension) and a.value is not None and b.value is not None:
-        if a.kind != "multiplier" and b.kind != "multiplier" and abs(a.value - b.value) <= tolerance(a, b, directed):
+        if a.kind != "multiplier" and b.kind != "multiplier" and \
+                abs(a.value - b.value) <= tolerance(a, b, directed, rel):
             return Comparison("rounded", "the unit is written on one side only")
         return Comparison("incomparable", f"{a.dimension} vs {b.dimension}")
     if _numbers_close(a, b, directed) and a.scale == b.scale:

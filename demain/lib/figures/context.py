@@ -132,8 +132,10 @@ def guess_lang(text: str) -> str:
 
 
 _FR_ONLY = frozenset(fold(w) for w in ("le la les des du est et une dans pour qui que sur avec "
-                                       "pas sont aux ces cette leur selon été être").split())
-_EN_ONLY = frozenset("the and of is are was were with from this that these which for has have its".split())
+                                       "pas sont aux ces cette leur selon été être il elle ils elles au a "
+                "ont sa son ses ne lui nous vous mais ou où").split())
+_EN_ONLY = frozenset("the and of is are was were with from this that these which for has have its "
+                     "it he she they his her their been by at an on will would said says but".split())
 
 _CONNECTORS = {"de", "d", "des", "du", "of", "par", "per", "the", "les", "la", "le", "l", "its", "their", "his", "her",
                "our", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "this", "these", "ce", "cet",

@@ -5,7 +5,8 @@ that give ``target``'s value within its rounding, each with the computation
 written out for the editor (« 1,14 gCO2e / 0,03 gCO2e = 38 »):
 
 - a multiplier (« cinquante fois plus », « 10x »): a / b, a and b of one family;
-- a percentage: the change (a − b) / b × 100, or the share a / b × 100;
+- a percentage: the change (a − b) / b × 100, the decrease (b − a) / b × 100,
+  or the share a / b × 100;
 - percentage points: a − b, two percentages;
 - any other figure: a − b or a + b, all three of one family.
 
@@ -26,7 +27,7 @@ __all__ = ["Derivation", "derivations"]
 
 @dataclass(frozen=True)
 class Derivation:
-    operation: str  # ratio | change | share | difference | sum
+    operation: str  # ratio | change | decrease | share | difference | sum
     a: Figure
     b: Figure
     value: float  # what the computation gives, in the target's unit
@@ -68,6 +69,9 @@ def _candidates(target: Figure, a: Figure, b: Figure):
         change = (a.value - b.value) / b.value * 100
         if a.value > b.value and _fits(change, target):
             yield Derivation("change", a, b, change, f"({a.text} − {b.text}) / {b.text} = {_fmt(change)} %")
+        drop = (b.value - a.value) / b.value * 100
+        if 0 < a.value < b.value and _fits(drop, target):
+            yield Derivation("decrease", a, b, drop, f"({b.text} − {a.text}) / {b.text} = {_fmt(drop)} %")
         share = a.value / b.value * 100
         if a.value < b.value and _fits(share, target):
             yield Derivation("share", a, b, share, f"{a.text} / {b.text} = {_fmt(share)} %")

@@ -49,6 +49,8 @@ _FRACTION = re.compile(
     + r")(?=\s+(?:de|des|du|of|the)\s|\s+d['’])(?!\s+d['’]heure)", re.IGNORECASE)
 _HALF = re.compile(r"(?<![\w])(half)(?=\s+(?:of|the)\s)", re.IGNORECASE)
 _DECADE_BEFORE = re.compile(r"(?<![\w])(?:the|her|his|their|my|our|your|early|late|mid)[\s-]$", re.IGNORECASE)
+_TWICE = re.compile(r"(?<![\w])(twice|thrice)(?=\s+(?:as|more|less|fewer|the|that)\b)", re.IGNORECASE)
+_TWICE_VALUES = {"twice": 2.0, "thrice": 3.0}
 _AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
@@ -153,6 +155,9 @@ class _Parser:
         for match in _A_SCALE.finditer(self.text):
             if self.free(match.start(), match.end()):
                 self.quantity(match.start(), match.end(), 1.0, 0, spelled=True)
+        for match in _TWICE.finditer(self.text):  # « twice as much », « thrice more »
+            if self.free(match.start(), match.end()):
+                self.multiplier(match.start(), match.end(), _TWICE_VALUES[match.group(1).lower()], 0, match.end())
         self.figures.sort(key=lambda f: f.start)
         self.spread_ranges()
         return self.figures

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DraftsConfig(AppConfig):
+    name = "demain.drafts"
+    verbose_name = "Brouillons"
