@@ -14,13 +14,15 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from demain.site.proxy import client_ip
+
 WINDOW_SECONDS = 3600
 STARTED_SALT = "demain.audience.form-started"
 
 
 def ip_hash(request) -> str:
     """Keyed hash of the client's IP: enough to count and to prove, never the IP itself."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
