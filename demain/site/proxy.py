@@ -7,6 +7,8 @@ else those headers are dropped before any other code sees them.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from functools import lru_cache
 
 from django.conf import settings
@@ -31,6 +33,11 @@ def client_ip(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, or what a trusted proxy says it saw."""
     return proxies.client_ip(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""),
                              trusted_networks())
+
+
+def client_ip_hash(request: HttpRequest) -> str:
+    """Keyed hash of the client's IP: enough to count and to prove, never the IP itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
 
 
 class TrustedProxyMiddleware:
