@@ -85,3 +85,16 @@ def test_it_rate_limits_a_client_that_rotates_a_forged_x_forwarded_for(client, s
     assert [post(i, f"198.51.100.{i}") for i in range(4)] == [302, 302, 429, 429]
     assert post(9, "198.51.100.9", real="203.0.113.8") == 302  # another real client is unaffected
     assert Subscriber.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_it_redirects_to_https_unless_a_trusted_proxy_says_the_request_was_https(client, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS = True, 31536000
+    forged = client.get("/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_PROTO="https")
+    assert forged.status_code == 301 and forged["Location"].startswith("https://")
+    proxied = client.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    assert proxied.status_code == 200 and proxied["Strict-Transport-Security"].startswith("max-age=31536000")
+    plain = client.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_PROTO="http")
+    assert plain.status_code == 301

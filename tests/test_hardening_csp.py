@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.urls import reverse
 
 from demain.audience import links
 from demain.audience.models import Subscriber
@@ -74,6 +76,9 @@ def test_it_shows_the_main_pages_in_chromium_without_a_csp_violation(live_server
     page.wait_for_timeout(200)
     assert page.evaluate("() => window.inlineRan === undefined")
     assert any("script-src" in text for text in violations), violations
+    page.evaluate("() => { document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>'); }")
+    page.wait_for_timeout(200)
+    assert any("style-src" in text for text in violations), violations  # an inline style is heard too
     violations.clear()
 
     page.goto(f"{site}/")
@@ -101,6 +106,11 @@ def test_it_shows_the_main_pages_in_chromium_without_a_csp_violation(live_server
     page.wait_for_url(f"{site}/admin/")
     page.goto(f"{site}/admin/issues/issue/{issue.pk}/change/")
     page.wait_for_load_state("networkidle")
+    for model in admin.site._registry:  # every list of the admin, and the dashboard
+        page.goto(site + reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"))
+    for path in ["/admin/", "/admin/delivery/campaign/add/", reverse("admin:audience_subscriber_import")]:
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle")
     page.goto(f"{site}/admin/delivery/campaign/apercu/{issue.pk}/")
     for frame in page.frame_locator("iframe").first, page.frame_locator("iframe").last:
         frame.get_by_text(ARTICLE).last.wait_for()  # the sandboxed email frames still show the email
