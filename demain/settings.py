@@ -39,7 +39,7 @@ SITE_URL = ENV["SITE_URL"]
 _site = urlsplit(SITE_URL)
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
-# Production hardening (README, « En production »). Behind a reverse proxy, X-Forwarded-Proto is
+# Production hardening (README, « Hardening »). Behind a reverse proxy, X-Forwarded-Proto is
 # believed only from TRUSTED_PROXIES: demain.site.proxy.TrustedProxyMiddleware drops it otherwise.
 TRUSTED_PROXIES = ENV["TRUSTED_PROXIES"]
 if TRUSTED_PROXIES:
