@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "demain.site.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Security headers before anything that may answer on its own (static files, cached pages).
+    # Before whitenoise: static files get X-Frame-Options too, like every other response.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
