@@ -130,3 +130,11 @@ def _written(tmp: Path, name: str, data: bytes) -> str:
     path = tmp / name
     path.write_bytes(data)
     return str(path)
+
+
+def test_it_runs_django_system_checks_when_no_draft_is_named():
+    out = StringIO()
+    call_command("check", stdout=out)
+    assert "System check identified no issues" in out.getvalue()
+    with pytest.raises(CommandError, match="un seul brouillon"):
+        call_command("check", "1", "2", sources=Path("."))

@@ -1,4 +1,8 @@
-"""demain check DRAFT_ID|PATH --sources DIR [--json]: the grounding checker alone."""
+"""demain check DRAFT_ID|PATH --sources DIR [--json]: the grounding checker alone.
+
+The name is Django's system check too (`demain check --deploy`): with no draft named — no
+`--sources`, no number, no existing file — the command runs Django's checks unchanged.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,34 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.core.management.commands.check import Command as SystemCheck
 
 from demain.drafts.lookup import DraftNotFound, load_draft
 from demain.drafts.report import render
 from demain.lib.grounding import SourceError, check, read_sources
 
 
-class Command(BaseCommand):
+class Command(SystemCheck):
     help = ("Check a draft's figures, quotations and names against its sources "
-            "(exit 1 when anything is unsupported or contradicted).")
+            "(exit 1 when anything is unsupported or contradicted); without a draft, Django's "
+            "system checks (demain check --deploy).")
 
     def add_arguments(self, parser):
-        parser.add_argument("draft", metavar="DRAFT_ID|PATH", help="a stored draft's id, or a plain-text draft file")
+        super().add_arguments(parser)  # app labels, --deploy, --fail-level, --tag…
         parser.add_argument("--sources", type=Path, metavar="DIR",
                             help="directory of the source texts (.txt or .html files)")
         parser.add_argument("--json", action="store_true",
                             help='print {"items": [{"text", "kind", "status", "source", "snippet"}]}')
 
-    def handle(self, *args, draft: str, sources: Path | None, json: bool, **options):
+    def handle(self, *labels: str, sources: Path | None, json: bool, **options):
+        if not names_a_draft(labels, sources):
+            return super().handle(*labels, **options)
+        if len(labels) != 1:
+            raise CommandError("un seul brouillon à la fois : demain check DRAFT_ID|PATH --sources DIR", returncode=2)
+        self.check_draft(labels[0], sources, json)
+
+    def check_draft(self, draft: str, sources: Path | None, json: bool) -> None:
         try:
             found = load_draft(draft)
         except DraftNotFound as error:
@@ -45,6 +58,11 @@ class Command(BaseCommand):
             self.stdout.write(render(found.name, report))
         if not report.ok:
             sys.exit(1)
+
+
+def names_a_draft(labels: tuple[str, ...], sources: Path | None) -> bool:
+    """A draft is named by --sources, a stored draft's number or an existing file; else: system checks."""
+    return sources is not None or any(label.isdigit() or Path(label).is_file() for label in labels)
 
 
 def dumps(data: dict) -> str:
