@@ -54,13 +54,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "demain.site.request_log.RequestLogMiddleware",  # first: one JSON line per request, static files too
+    "demain.site.page_cache.PageCacheMiddleware",  # published pages: a hit skips the rest
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "demain.site.page_cache.PageCacheMiddleware",  # after CSRF (sets the cookie), before auth
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -85,7 +85,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=0)}
+DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=ENV["DATABASE_CONN_MAX_AGE"],
+                                              conn_health_checks=ENV["DATABASE_CONN_MAX_AGE"] > 0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
