@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from demain import conf
 from demain.site import page_cache
@@ -35,7 +36,10 @@ class Command(BaseCommand):
         if not no_collectstatic:
             # Compressed copies (.gz, .br) and far-future caching need the collected files.
             call_command("collectstatic", interactive=False, verbosity=0)
-        page_cache.new_generation()  # templates or code may have changed with this start
+        try:
+            page_cache.new_generation()  # templates or code may have changed with this start
+        except DatabaseError as error:  # serve anyway: /healthz says what is wrong
+            self.stderr.write(f"demain serve: page cache not reset, database unavailable ({error})")
         host, _, port = bind.rpartition(":")
         self.stderr.write(f"demain serve: http://{bind}/ ({workers} × {threads} threads, granian)")
         Granian(
