@@ -80,6 +80,8 @@ class CachedPagesApp:
         headers = [*headers, ("Content-Length", str(len(body)))]
         if meta.get("CSRF_COOKIE_NEEDS_UPDATE"):
             headers.append(("Set-Cookie", self.csrf_cookie(meta["CSRF_COOKIE"])))
+        if environ["REQUEST_METHOD"] == "HEAD":
+            body = b""
         start_response("200 OK", headers)
         log_request(environ["REQUEST_METHOD"], path, 200, started, len(body), "hit")
-        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+        return [body]
