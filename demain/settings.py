@@ -91,7 +91,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "demain.site.proxy.TrustedProxyMiddleware",
+    "demain.site.request_log.RequestLogMiddleware",  # first: one JSON line per request, static files too
+    "demain.site.proxy.TrustedProxyMiddleware",  # before the page cache: its key holds the scheme
+    # Published pages: stored with the headers of everything below (security, CSP), replayed on a hit.
+    "demain.site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before whitenoise: static files get X-Frame-Options too, like every other response.
@@ -124,7 +127,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=0)}
+DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=ENV["DATABASE_CONN_MAX_AGE"],
+                                              conn_health_checks=ENV["DATABASE_CONN_MAX_AGE"] > 0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -176,8 +180,17 @@ EDITOR_EMAIL = ENV["EDITOR_EMAIL"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "demain.lib.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # One JSON line per request and per background task (demain/site/request_log.py, task_log.py).
+        "demain.request": {"handlers": ["json"], "level": "INFO", "propagate": False},
+        "demain.task": {"handlers": ["json"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Audience: consent, anti-abuse and download links (demain/audience).
@@ -191,6 +204,14 @@ DOWNLOAD_LINK_DAYS = ENV["DOWNLOAD_LINK_DAYS"]
 DOWNLOAD_LINK_USES = ENV["DOWNLOAD_LINK_USES"]
 # Rate limits must hold across worker processes: a cache in the database.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demain_cache"}}
+# Published pages, rendered once (demain/site/page_cache.py): the database, or Redis / Memcached.
+CACHES["pages"] = {**conf.page_cache_backend(ENV["CACHE_URL"]), "TIMEOUT": None,
+                   "KEY_PREFIX": conf.fingerprint(ENV["SITE_URL"], STATIC_URL)}
+PUBLISH_STATIC_DIR = ENV["PUBLISH_STATIC_DIR"]
+HEALTHZ_TASK_MAX_AGE = ENV["HEALTHZ_TASK_MAX_AGE"]
+SERVE_BIND = ENV["SERVE_BIND"]
+SERVE_WORKERS = ENV["SERVE_WORKERS"]
+SERVE_THREADS = ENV["SERVE_THREADS"]
 # Delivery: campaigns and workers (demain/delivery).
 LIST_ID = ENV["LIST_ID"]
 DKIM_SELECTOR = ENV["DKIM_SELECTOR"]
