@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 @dataclass
 class PageMeta:
     canonical: str | None = None
+    language: str = ""  # <html lang>, primary subtag, lower-case
     meta: dict[str, str] = field(default_factory=dict)  # lower-case name → content
 
 
@@ -23,7 +24,9 @@ class _HeadParser(HTMLParser):
         if self.done:
             return
         values = {name.lower(): (value or "") for name, value in attrs}
-        if tag == "link" and "canonical" in values.get("rel", "").lower().split() and values.get("href"):
+        if tag == "html" and values.get("lang"):
+            self.found.language = values["lang"].strip().split("-")[0].split("_")[0].lower()[:10]
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split() and values.get("href"):
             self.found.canonical = self.found.canonical or values["href"].strip()
         elif tag == "meta":
             name = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
