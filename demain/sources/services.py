@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -56,6 +57,22 @@ def add_source(url: str, *, name: str = "", outlet: str = "", kind: str = "", we
         return Source.objects.create(
             url=url, name=(name or title or host)[:200], outlet=outlet_named(outlet or title or host, site_url),
             kind=kind, weight=weight, language=language, active=active, site_url=site_url)
+
+
+def read_location(location: str) -> bytes:
+    """An OPML file's bytes from a path, or from an http(s) URL read through the polite fetcher."""
+    if urlsplit(location).scheme in ("http", "https"):
+        try:
+            response = PoliteFetcher("sources import-opml").get(location, accept="text/x-opml, application/xml")
+        except (http.FetchError, Deferred) as error:
+            raise SourceError(f"cannot read {location}: {error}") from None
+        if not response.ok:
+            raise SourceError(f"cannot read {location}: HTTP {response.status}")
+        return response.body
+    try:
+        return Path(location).read_bytes()
+    except OSError as error:
+        raise SourceError(f"{location}: {error.strerror}") from None
 
 
 def import_opml(data: bytes) -> tuple[list[Source], list[str]]:

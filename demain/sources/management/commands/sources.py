@@ -27,7 +27,7 @@ class Command(BaseCommand):
         listing = sub.add_parser("list", help="list the sources with their state")
         listing.add_argument("--json", action="store_true")
         importing = sub.add_parser("import-opml", help="add every feed of an OPML file (all or nothing)")
-        importing.add_argument("path")
+        importing.add_argument("path", help="a file, - for standard input, or an http(s) URL")
         importing.add_argument("--json", action="store_true")
         exporting = sub.add_parser("export-opml", help="write every source as OPML 2.0")
         exporting.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
@@ -62,10 +62,10 @@ class Command(BaseCommand):
 
     def import_opml(self, path, json, **_):
         try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            data = sys.stdin.buffer.read() if path == "-" else services.read_location(path)
             created, skipped = services.import_opml(data)
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}") from None
+        except services.SourceError as error:
+            raise CommandError(str(error)) from None
         except OpmlError as error:
             raise CommandError(f"{path}: {error}") from None
         self.emit({"created": [describe(s) for s in created], "skipped": skipped}, json,
