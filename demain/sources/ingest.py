@@ -102,6 +102,7 @@ class Ingestion:
         self.fetcher = fetcher
         self.worker = worker
         self.summary = Summary(sources=1)
+        self.deferred_until: datetime | None = None
 
     # --- bookkeeping -----------------------------------------------------------------
     def log(self, url: str, outcome: str, response: http.Response | None = None, error: str = "",
@@ -142,6 +143,7 @@ class Ingestion:
         try:
             response = self.fetcher.get(url, **kwargs)
         except Deferred as deferred:
+            self.deferred_until = deferred.until
             self.log(url, O.THROTTLED, error=str(deferred), started=started)
             return None, O.THROTTLED, str(deferred)
         except http.FetchError as error:
@@ -170,7 +172,7 @@ class Ingestion:
 
     def source_refused(self, response, outcome: str, error: str) -> None:
         if outcome == O.THROTTLED:
-            until = None
+            until = self.deferred_until
             if response is not None:
                 until = policy.retry_after(response.headers.get("retry-after"), timezone.now())
             until = until or timezone.now() + poll_floor()
