@@ -236,15 +236,21 @@ class Ingestion:
     last_error = ""
 
     def guarded(self, url: str, work) -> bool:
-        """Run one article's work in its own savepoint; an unexpected failure is logged, not raised."""
+        """Run one article's work; a failure is logged with its reason, not raised, and the batch goes on.
+
+        No transaction spans a network request: the writes of one article are one atomic block
+        (store_page), so a worker never holds the database (SQLite's write lock, PostgreSQL row
+        locks on the host) while it waits for a publisher.
+        """
         try:
-            with transaction.atomic():
-                work()
+            work()
             return True
         except ExtractionError as error:
             self.last_error = f"extraction: {error}"
         except duplicates.InvalidURL as error:
             self.last_error = f"invalid URL: {error}"
+        except duplicates.EmptyText:
+            self.last_error = "extraction: the article has no words"
         except Exception as error:  # one broken article must not stop the batch; the reason is kept
             self.last_error = f"{type(error).__name__}: {error}"
         self.log(url, O.ERROR, error=self.last_error)
@@ -254,6 +260,9 @@ class Ingestion:
         def work():
             key = duplicates.canonical_key(entry.url)
             article = Article.objects.filter(canonical_url=key).first()
+            if article is None:  # a page already seen as a copy of another article
+                sighting = Sighting.objects.filter(url=entry.url[:2000]).select_related("article").first()
+                article = sighting.article if sighting is not None else None
             if article is not None:
                 changed = entry.updated and article.fetched_at and entry.updated > article.fetched_at
                 if not changed:
@@ -298,17 +307,22 @@ class Ingestion:
             "raw": Article.compress(response.body), "raw_content_type": response.content_type[:200],
             "raw_charset": charset, "raw_size": len(response.body), "url": response.url[:2000],
         }
+        near = duplicates.near_duplicate(extraction.text, language)  # CPU and reads: outside the transaction
+        with transaction.atomic():
+            self.save_page(key, link, values, near, response)
+
+    def save_page(self, key: str, link: str, values: dict, near: tuple[int, float] | None,
+                  response: http.Response) -> None:
         now = timezone.now()
         existing = Article.objects.filter(canonical_url=key).first()
         if existing is not None:
             self.update(existing, values, now, response)
             self.sight(existing, link, values["title"], Sighting.Match.URL)
             return
-        same_text = Article.objects.filter(content_hash=digest).first()
+        same_text = Article.objects.filter(content_hash=values["content_hash"]).first()
         if same_text is not None:
             self.sight(same_text, link, values["title"], Sighting.Match.HASH, 1.0, response=response)
             return
-        near = duplicates.near_duplicate(extraction.text, language)
         if near is not None:
             article = Article.objects.filter(pk=near[0]).first()
             if article is not None:
