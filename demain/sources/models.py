@@ -153,8 +153,7 @@ class Sighting(models.Model):
     class Meta:
         ordering = ["seen_at"]
         verbose_name = "apparition"
-        constraints = [models.UniqueConstraint(fields=["article", "source", "url"], name="sighting_once",
-                                               nulls_distinct=False)]
+        constraints = [models.UniqueConstraint(fields=["article", "source", "url"], name="sighting_once")]
 
     def __str__(self) -> str:
         return self.url
