@@ -59,13 +59,36 @@ def poll_floor() -> timedelta:
 
 
 class PoliteFetcher:
+    """One worker's fetcher for one batch: it keeps its connections, host rows and parsed rules.
+
+    Use it as a context manager (or call close()) so its connections are closed.
+    """
+
     def __init__(self, worker: str = ""):
         self.worker = worker
         self.config = config()
+        self.client = None
+        self.hosts: dict[str, Host] = {}
+        self.parsed_robots: dict[str, Robots] = {}
+        self.parsed_tdm: dict[str, list[dict]] = {}
+
+    def __enter__(self) -> "PoliteFetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
     # --- the host's turn -------------------------------------------------------------
     def host(self, url: str) -> Host:
-        return Host.objects.get_or_create(name=host_key(url))[0]
+        name = host_key(url)
+        if name not in self.hosts:
+            self.hosts[name] = Host.objects.get_or_create(name=name)[0]
+        return self.hosts[name]
 
     @contextmanager
     def turn(self, host: Host):
@@ -94,7 +117,8 @@ class PoliteFetcher:
     def crawl_delay(self, host: Host) -> float:
         if host.robots_fetched_at is None:
             return 0.0
-        return min(Robots(host.robots_status, host.robots_txt).crawl_delay(self.config.user_agent) or 0.0, 60.0)
+        robots = self.parsed_robots.get(host.name) or Robots(host.robots_status, host.robots_txt)
+        return min(robots.crawl_delay(self.config.user_agent) or 0.0, 60.0)
 
     # --- the one request -------------------------------------------------------------
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
@@ -107,8 +131,11 @@ class PoliteFetcher:
         host.refresh_from_db(fields=["blocked_until", "blocked_reason"])
         if host.blocked_until and host.blocked_until > now:
             raise Deferred(url, host.blocked_until, f"host {host.name} paused: {host.blocked_reason}")
+        if self.client is None:
+            self.client = http.new_client(self.config)
         with self.turn(host):
-            response = http.fetch(url, self.config, etag=etag, last_modified=last_modified, accept=accept)
+            response = http.fetch(url, self.config, etag=etag, last_modified=last_modified, accept=accept,
+                                  client=self.client)
         if response.status in (429, 503):
             self.refused(url, host, response)
         else:
@@ -133,30 +160,43 @@ class PoliteFetcher:
         return fetched_at is None or timezone.now() - fetched_at > timedelta(hours=settings.FETCH_ROBOTS_HOURS)
 
     def robots(self, url: str) -> Robots:
+        """The host's robots.txt, read at most every FETCH_ROBOTS_HOURS by any worker, parsed once here."""
         host = self.host(url)
+        if self.stale(host.robots_fetched_at):
+            host.refresh_from_db()  # another worker may have read it meanwhile
         if self.stale(host.robots_fetched_at):
             try:
                 response = self.get(robots_url(url), accept="text/plain", host=host)
                 status, text = response.status, response.text() if response.ok else ""
             except (http.FetchError, Deferred):
                 status, text = None, ""
-            Host.objects.filter(pk=host.pk).update(robots_status=status, robots_txt=text,
-                                                   robots_fetched_at=timezone.now())
-            host.robots_status, host.robots_txt = status, text
-        return Robots(host.robots_status, host.robots_txt)
+            now = timezone.now()
+            Host.objects.filter(pk=host.pk).update(robots_status=status, robots_txt=text, robots_fetched_at=now)
+            host.robots_status, host.robots_txt, host.robots_fetched_at = status, text, now
+            self.parsed_robots.pop(host.name, None)
+        if host.name not in self.parsed_robots:
+            self.parsed_robots[host.name] = Robots(host.robots_status, host.robots_txt)
+        return self.parsed_robots[host.name]
 
     def allowed(self, url: str) -> tuple[bool, str]:
         robots = self.robots(url)
         return robots.allows(url, self.config.user_agent), robots.reason(url)
 
     def tdm_rules(self, url: str) -> list[dict]:
+        """The host's /.well-known/tdmrep.json rules, kept like robots.txt."""
         host = self.host(url)
+        if self.stale(host.tdmrep_fetched_at):
+            host.refresh_from_db()
         if self.stale(host.tdmrep_fetched_at):
             try:
                 response = self.get(tdm.tdmrep_url(url), accept="application/json", host=host)
                 text = response.text() if response.ok else ""
             except (http.FetchError, Deferred):
                 text = ""
-            Host.objects.filter(pk=host.pk).update(tdmrep=text, tdmrep_fetched_at=timezone.now())
-            host.tdmrep = text
-        return tdm.parse_tdmrep(host.tdmrep)
+            now = timezone.now()
+            Host.objects.filter(pk=host.pk).update(tdmrep=text, tdmrep_fetched_at=now)
+            host.tdmrep, host.tdmrep_fetched_at = text, now
+            self.parsed_tdm.pop(host.name, None)
+        if host.name not in self.parsed_tdm:
+            self.parsed_tdm[host.name] = tdm.parse_tdmrep(host.tdmrep)
+        return self.parsed_tdm[host.name]

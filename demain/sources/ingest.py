@@ -86,11 +86,15 @@ def ingest_source(source_id: int, worker: str | None = None, force: bool = False
     if not claim(source_id, worker, force):
         return Summary(skipped=1)
     source = Source.objects.select_related("outlet").get(pk=source_id)
+    own = fetcher is None
+    fetcher = fetcher or PoliteFetcher(worker)
     try:
-        run = Ingestion(source, fetcher or PoliteFetcher(worker), worker)
+        run = Ingestion(source, fetcher, worker)
         run.run()
         return run.summary
     finally:
+        if own:
+            fetcher.close()
         Source.objects.filter(pk=source_id, claimed_by=worker).update(claimed_until=None, claimed_by="")
 
 

@@ -20,7 +20,8 @@ class SourceError(ValueError):
 def detect(url: str) -> tuple[str, str, str]:
     """(kind, title, language) of the document at ``url``, read once through the polite fetcher."""
     try:
-        response = PoliteFetcher("sources add").get(url)
+        with PoliteFetcher("sources add") as fetcher:
+            response = fetcher.get(url)
     except (http.FetchError, Deferred) as error:
         raise SourceError(f"cannot read {url}: {error}") from None
     if not response.ok:
@@ -63,7 +64,8 @@ def read_location(location: str) -> bytes:
     """An OPML file's bytes from a path, or from an http(s) URL read through the polite fetcher."""
     if urlsplit(location).scheme in ("http", "https"):
         try:
-            response = PoliteFetcher("sources import-opml").get(location, accept="text/x-opml, application/xml")
+            with PoliteFetcher("sources import-opml") as fetcher:
+                response = fetcher.get(location, accept="text/x-opml, application/xml")
         except (http.FetchError, Deferred) as error:
             raise SourceError(f"cannot read {location}: {error}") from None
         if not response.ok:

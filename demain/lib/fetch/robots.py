@@ -7,6 +7,7 @@ everything allowed; 5xx or no answer → everything disallowed until it can be r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit, urlunsplit
 
 from protego import Protego
@@ -27,6 +28,10 @@ class Robots:
     status: int | None  # HTTP status of /robots.txt, None when unreachable
     text: str = ""
 
+    @cached_property
+    def parser(self) -> Protego:
+        return Protego.parse(self.text)
+
     @property
     def unreachable(self) -> bool:
         return self.status is None or self.status >= 500
@@ -36,12 +41,12 @@ class Robots:
             return False
         if self.status >= 400 or not self.text.strip():
             return True
-        return Protego.parse(self.text).can_fetch(url, product_token(user_agent))
+        return self.parser.can_fetch(url, product_token(user_agent))
 
     def crawl_delay(self, user_agent: str) -> float | None:
         if self.unreachable or self.status >= 400 or not self.text.strip():
             return None
-        return Protego.parse(self.text).crawl_delay(product_token(user_agent))
+        return self.parser.crawl_delay(product_token(user_agent))
 
     def reason(self, url: str) -> str:
         if self.unreachable:

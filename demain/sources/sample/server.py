@@ -18,6 +18,7 @@ import hashlib
 import json
 import mimetypes
 import threading
+import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +40,7 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class Handler(BaseHTTPRequestHandler):
     server: "_Server"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body leave at once (no delayed-ACK stall)
 
     def log_message(self, format, *args):  # quiet: tests and the demo read the FetchLog instead
         self.server.owner.requests.append((self.command, self.path, self.headers.get("User-Agent", "")))
@@ -46,7 +48,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = unquote(urlsplit(self.path).path)
         owner = self.server.owner
-        owner.seen.append({"path": path, "headers": dict(self.headers.items())})
+        owner.seen.append({"path": path, "headers": dict(self.headers.items()), "at": time.monotonic()})
         route = owner.routes.get(path) or HOSTILE.get(path)
         if route is not None:
             route(self)

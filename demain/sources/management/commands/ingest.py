@@ -5,6 +5,7 @@ from django.db.models import Q
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from demain.sources import tasks
+from demain.sources.fetcher import PoliteFetcher
 from demain.sources.ingest import Summary, due_sources, ingest_source, worker_name
 from demain.sources.models import Source
 
@@ -53,11 +54,12 @@ class Command(BaseCommand):
         names = dict(Source.objects.filter(pk__in=ids).values_list("pk", "name"))
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TextColumn("{task.fields[counts]}")]
-        with Progress(*columns, disable=quiet or not self.stdout.isatty(), console=None) as bar:
+        with PoliteFetcher(worker) as fetcher, \
+                Progress(*columns, disable=quiet or not self.stdout.isatty(), console=None) as bar:
             job = bar.add_task("sources", total=len(ids), counts="")
             for source_id in ids:
                 bar.update(job, description=names.get(source_id, str(source_id))[:30])
-                summary.add(ingest_source(source_id, worker=worker, force=force))
+                summary.add(ingest_source(source_id, worker=worker, force=force, fetcher=fetcher))
                 bar.update(job, advance=1, counts=f"new {summary.new} · dup {summary.duplicates} · "
                                                     f"errors {summary.errors}")
         return summary
