@@ -125,8 +125,8 @@ class PoliteFetcher:
             accept: str | None = None, host: Host | None = None) -> http.Response:
         host = host or self.host(url)
         now = timezone.now()
-        throttle = UrlThrottle.objects.filter(url=url, until__gt=now).first()
-        if throttle is not None:
+        throttle = UrlThrottle.objects.filter(url=url).first()
+        if throttle is not None and throttle.until > now:
             raise Deferred(url, throttle.until, f"{url} asked us to wait until {throttle.until:%Y-%m-%d %H:%M:%S}")
         host.refresh_from_db(fields=["blocked_until", "blocked_reason"])
         if host.blocked_until and host.blocked_until > now:
@@ -138,8 +138,8 @@ class PoliteFetcher:
                                   client=self.client)
         if response.status in (429, 503):
             self.refused(url, host, response)
-        else:
-            UrlThrottle.objects.filter(url=url).delete()
+        elif throttle is not None:  # the wait is over and the URL answered: forget it
+            UrlThrottle.objects.filter(pk=throttle.pk).delete()
         return response
 
     def refused(self, url: str, host: Host, response: http.Response) -> datetime:
