@@ -45,6 +45,7 @@ class Summary:
     duplicates: int = 0
     robots: int = 0
     throttled: int = 0
+    forbidden: int = 0  # 401/403/451: the publisher refuses us; recorded and reported, never evaded
     errors: int = 0
     skipped: int = 0  # sources another worker held
 
@@ -107,6 +108,7 @@ class Ingestion:
         self.worker = worker
         self.summary = Summary(sources=1)
         self.deferred_until: datetime | None = None
+        self.incomplete = False  # an entry hit a temporary failure: read the whole feed again next time
 
     # --- bookkeeping -----------------------------------------------------------------
     def log(self, url: str, outcome: str, response: http.Response | None = None, error: str = "",
@@ -118,7 +120,7 @@ class Ingestion:
             duration_ms=int((time.monotonic() - started) * 1000) if started else 0, worker=self.worker)
         counter = {O.FETCHED: "fetched", O.NOT_MODIFIED: "not_modified", O.NEW: "new", O.UPDATED: "updated",
                    O.DUPLICATE: "duplicates", O.ROBOTS: "robots", O.THROTTLED: "throttled",
-                   O.FORBIDDEN: "errors", O.ERROR: "errors"}[outcome]
+                   O.FORBIDDEN: "forbidden", O.ERROR: "errors"}[outcome]
         setattr(self.summary, counter, getattr(self.summary, counter) + 1)
 
     def succeed(self, response: http.Response, interval: timedelta) -> None:
@@ -148,13 +150,17 @@ class Ingestion:
             response = self.fetcher.get(url, **kwargs)
         except Deferred as deferred:
             self.deferred_until = deferred.until
+            self.incomplete = True
             self.log(url, O.THROTTLED, error=str(deferred), started=started)
             return None, O.THROTTLED, str(deferred)
         except http.FetchError as error:
+            self.incomplete = self.incomplete or error.kind in ("timeout", "network")
             self.log(url, O.ERROR, error=f"{error.kind}: {error}", started=started)
             return None, O.ERROR, f"{error.kind}: {error}"
         if response.status == 304 or response.ok:
             return response, "", ""
+        if response.status in (429, 503) or response.status >= 500:
+            self.incomplete = True
         if response.status in (429, 503):
             message = f"HTTP {response.status}, Retry-After {response.headers.get('retry-after', 'absent')}"
             self.log(url, O.THROTTLED, response, message, started)
@@ -204,12 +210,16 @@ class Ingestion:
             self.fail(f"feed: {failure}", response.status)
             return
         self.log(source.url, O.FETCHED, response, started=started)
-        Source.objects.filter(pk=source.pk).update(
-            etag=response.headers.get("etag", ""), last_modified=response.headers.get("last-modified", ""),
-            feed_version=feed.version, kind=feed.kind)
-        self.succeed(response, policy.poll_interval(response.headers, feed.ttl, poll_floor(), now))
+        Source.objects.filter(pk=source.pk).update(feed_version=feed.version, kind=feed.kind)
         for entry in feed.entries:
             self.entry(entry)
+        # The validators are kept only once every entry was dealt with: a page deferred by
+        # Retry-After or a timeout must not hide behind a 304 next time.
+        complete = not self.incomplete
+        Source.objects.filter(pk=source.pk).update(
+            etag=response.headers.get("etag", "") if complete else "",
+            last_modified=response.headers.get("last-modified", "") if complete else "")
+        self.succeed(response, policy.poll_interval(response.headers, feed.ttl, poll_floor(), now))
 
     def run_page(self) -> None:
         source = self.source

@@ -118,7 +118,7 @@ def test_it_ingests_and_prints_a_summary(site):
     add_source(site, "/feeds/bomb.rss", name="Bomb")
     data = json.loads(run("ingest", "--json"))
     assert data == {"sources": 3, "fetched": 2, "not_modified": 0, "new": 5, "updated": 0, "duplicates": 0,
-                    "robots": 1, "throttled": 0, "errors": 1, "skipped": 0}
+                    "robots": 1, "throttled": 0, "forbidden": 0, "errors": 1, "skipped": 0}
     assert FetchLog.objects.filter(outcome="new").count() == 5
     text = run("ingest", "--force", "--source", "Wire")
     assert "sources read: 1" in text and "not modified: 1" in text and "errors: 0" in text

@@ -146,7 +146,7 @@ def test_it_records_each_hostile_page_and_goes_on_with_the_batch(site):
     assert errors["giant.html"].startswith("too_large")
     assert "empty page" in errors["empty.html"]
     assert "403" in errors["forbidden.html"] and "not evaded" in errors["forbidden.html"]
-    assert summary.errors == 6 and summary.new == 1
+    assert summary.errors == 5 and summary.forbidden == 1 and summary.new == 1
     assert Article.objects.get().title == "L’école teste un assistant de lecture"  # the good page after them
     assert [hit["path"] for hit in site.seen].count("/hostile/forbidden.html") == 1  # a 403 is not retried
     source.refresh_from_db()
@@ -185,9 +185,10 @@ def test_it_refuses_a_loopback_source_unless_allowed(fetch_settings):
 
 def test_it_records_a_403_feed_and_does_not_evade_it(site):
     source = add_source(site, "/hostile/forbidden.html")
-    ingest_source(source.pk)
+    assert ingest_source(source.pk).forbidden == 1
     source.refresh_from_db()
     assert source.last_status == 403 and "not evaded" in source.last_error and source.failure_count == 1
+    assert FetchLog.objects.get(source=source).outcome == FetchLog.Outcome.FORBIDDEN
     headers = [hit["headers"] for hit in site.seen if hit["path"] == "/hostile/forbidden.html"]
     assert len(headers) == 1 and headers[0]["User-Agent"].startswith("demain/")
 
@@ -245,3 +246,27 @@ def test_it_waits_between_two_requests_to_one_host(site, fetch_settings):
     times = [hit["at"] for hit in site.seen]
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
     assert min(gaps) >= 0.3, gaps
+
+
+def test_it_reads_the_whole_feed_again_when_a_page_was_deferred(fetch_settings):
+    calls = []
+
+    def busy_once(handler):
+        calls.append(1)
+        if len(calls) == 1:
+            handler.send_plain(503, "busy", {"Retry-After": "0"})
+        else:
+            handler.serve_file("/pages/en-datacenter.html")
+
+    with SampleServer(SITE, routes={"/pages/en-datacenter.html": busy_once}) as server:
+        fetch_settings.FETCH_ALLOWED_HOSTS = [server.host]
+        source = add_source(server, "/feeds/rss20.rss")
+        first = ingest_source(source.pk)
+        assert (first.throttled, first.new) == (1, 1)
+        source.refresh_from_db()
+        assert source.etag == ""  # not kept: a 304 next time would hide the deferred page
+        second = ingest_source(source.pk, force=True)
+    assert second.fetched == 1 and second.not_modified == 0 and second.new == 1  # the deferred page, read now
+    assert len(calls) == 2 and Article.objects.count() == 2
+    source.refresh_from_db()
+    assert source.etag.startswith('"')  # every entry dealt with: validators kept

@@ -11,7 +11,7 @@ from demain.sources.models import Source
 
 LABELS = [("sources", "sources read"), ("fetched", "fetched"), ("not_modified", "not modified"), ("new", "new"),
           ("updated", "updated"), ("duplicates", "duplicates"), ("robots", "refused by robots.txt"),
-          ("throttled", "deferred (Retry-After)"), ("errors", "errors"), ("skipped", "held by another worker")]
+          ("throttled", "deferred (Retry-After)"), ("forbidden", "forbidden (403)"), ("errors", "errors"), ("skipped", "held by another worker")]
 
 
 class Command(BaseCommand):
