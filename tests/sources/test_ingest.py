@@ -80,6 +80,7 @@ def test_it_collapses_a_syndicated_copy_and_a_second_feed_into_sightings(site):
     assert Article.objects.count() == 3
 
 
+@pytest.mark.postgres
 def test_it_keeps_the_identity_and_the_old_version_when_a_page_changes(site, tmp_path):
     page = tmp_path / "pages" / "story.html"
     page.parent.mkdir()
@@ -134,6 +135,7 @@ def test_it_records_the_tdm_reservation_from_header_meta_and_tdmrep_json(site):
     assert (open_article.tdm_reserved, open_article.tdm_source) == (False, "tdmrep.json")  # "/pages/*": 0
 
 
+@pytest.mark.postgres
 def test_it_records_each_hostile_page_and_goes_on_with_the_batch(site):
     source = add_source(site, "/feeds/hostile.rss")
     summary = ingest_source(source.pk)
@@ -193,6 +195,7 @@ def test_it_records_a_403_feed_and_does_not_evade_it(site):
     assert len(headers) == 1 and headers[0]["User-Agent"].startswith("demain/")
 
 
+@pytest.mark.postgres
 def test_it_lets_one_worker_only_claim_a_source(site):
     source = add_source(site, "/feeds/rss20.rss")
     assert claim(source.pk, "worker-a")
@@ -208,6 +211,7 @@ def refuse_with(status: int, retry_after: str):
     return route
 
 
+@pytest.mark.postgres
 def test_it_applies_retry_after_to_the_url_first_then_to_the_host(fetch_settings):
     routes = {"/a.rss": refuse_with(429, "3600"), "/b.rss": refuse_with(503, "Wed, 21 Oct 2099 07:28:00 GMT")}
     with SampleServer(SITE, routes=routes) as server:
