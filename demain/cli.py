@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def stage_commands() -> dict[str, str]:
@@ -26,8 +27,24 @@ def print_overview() -> None:
     print("demain runserver … (list them with: demain help --commands)")
 
 
+def remember_demo_address(environ=os.environ) -> None:
+    """Commands run beside `make demo` build their links on the address it serves on.
+
+    `scripts/demo` records that address in VAR_DIR/demo-addr; without SITE_URL or DEMO_ADDR in the
+    environment, a `demain send 1` typed in another terminal then links to the running demo too.
+    """
+    if "SITE_URL" in environ or "DEMO_ADDR" in environ:
+        return
+    from demain.conf import BASE_DIR
+
+    recorded = Path(environ.get("VAR_DIR") or BASE_DIR / "var") / "demo-addr"
+    if recorded.is_file():
+        environ["DEMO_ADDR"] = recorded.read_text().strip()
+
+
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demain.settings")
+    remember_demo_address()
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "demain"
     import django

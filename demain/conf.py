@@ -73,6 +73,23 @@ def parse_mailbox_url(value: str) -> str:
     return value
 
 
+def parse_demo_addr(value: str) -> str:
+    """``[host:]port`` as ``runserver`` takes it; returned as ``host:port`` (empty: not set)."""
+    if not value:
+        return ""
+    host, _, port = value.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise SettingError(f"expected [host:]port like 127.0.0.1:8200, got {value!r}")
+    return f"{host or '127.0.0.1'}:{port}"
+
+
+def demo_site_url(addr: str) -> str:
+    """The address a browser opens for ``runserver addr`` (any-address binds become loopback)."""
+    host, _, port = addr.rpartition(":")
+    host = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]", "::": "[::1]"}.get(host, host)
+    return f"http://{host}:{port}"
+
+
 def choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in allowed:
@@ -100,7 +117,11 @@ SETTINGS: list[Setting] = [
     Setting("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", parse_list,
             "Host names the site answers to, comma-separated."),
     Setting("SITE_URL", "http://127.0.0.1:8000", parse_http_url,
-            "Public base URL, used in emails, feeds and the sitemap."),
+            "Public base URL, used in emails, feeds and the sitemap. Unset: `http://DEMO_ADDR` "
+            "when `DEMO_ADDR` is set."),
+    Setting("DEMO_ADDR", "", parse_demo_addr,
+            "`[host:]port` the site is served on by `make demo` (`scripts/demo` sets it). Gives SITE_URL "
+            "its default and adds the host to ALLOWED_HOSTS when those are not set."),
     Setting("VAR_DIR", str(BASE_DIR / "var"), parse_str,
             "Directory for local state: uploads, secret key, SQLite database."),
     Setting("EMAIL_BACKEND", "outbox", choice("outbox", "smtp", "console"),
@@ -184,4 +205,16 @@ def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
             values[setting.name] = setting.parse(raw)
         except SettingError as error:
             raise SettingError(f"{setting.name}: {error}") from None
+    if values["DEMO_ADDR"]:
+        derive_from_demo_addr(values, environ)
     return values
+
+
+def derive_from_demo_addr(values: dict[str, Any], environ: Mapping[str, str]) -> None:
+    """Links follow the address the demo really serves on, unless SITE_URL says otherwise."""
+    url = demo_site_url(values["DEMO_ADDR"])
+    if "SITE_URL" not in environ:
+        values["SITE_URL"] = url
+    host = urlsplit(url).hostname
+    if "ALLOWED_HOSTS" not in environ and host not in values["ALLOWED_HOSTS"]:
+        values["ALLOWED_HOSTS"] = [*values["ALLOWED_HOSTS"], f"[{host}]" if ":" in host else host]

@@ -37,7 +37,7 @@ SITE_URL = ENV["SITE_URL"]
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "demain.site.admin_apps.EditorAdminConfig",  # django.contrib.admin with the editor's dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks",
-    "django_tasks_db",
+    "demain.site.admin_apps.TasksDatabaseConfig",  # django_tasks_db, named in French
     "demain.issues",
     "demain.audience",
     "demain.delivery",

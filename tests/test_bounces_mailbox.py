@@ -125,7 +125,7 @@ def test_it_reports_an_unreachable_mailbox(settings):
 
 def test_it_refuses_to_fetch_when_disabled(settings):
     settings.BOUNCE_MAILBOX_URL = ""
-    with pytest.raises(CommandError, match="disabled"):
+    with pytest.raises(CommandError, match="désactivée"):
         call_command("bounces", "fetch")
 
 
@@ -133,24 +133,24 @@ def test_it_processes_eml_files_once(readers, capsys):
     paths = [str(SAMPLES / name) for name in ("exim.eml", "qmail.eml", "ordinary.eml", "postfix-hard.eml")]
     call_command("bounces", "process-file", *paths)
     first = capsys.readouterr()
-    assert "stored=4" in first.out and "ordinary.eml: no bounce" in first.err
+    assert "événements enregistrés : 4" in first.out and "ordinary.eml : ni rebond" in first.err
     assert status_of("claire.martin@example.net") == Subscriber.Status.BOUNCED
     assert Suppression.covers("sophie@boite.example") and Suppression.covers("lucie@vieux-serveur.example")
     assert not Suppression.covers("bernard@vieux-serveur.example")  # 4.4.2: soft
     call_command("bounces", "process-file", *paths)
-    assert "stored=0, duplicates=4" in capsys.readouterr().out
+    assert "événements enregistrés : 0, déjà connus : 4" in capsys.readouterr().out
     assert BounceEvent.objects.filter(provider="file").count() == 4
 
 
 def test_it_rejects_a_missing_file():
-    with pytest.raises(CommandError, match="no such file"):
+    with pytest.raises(CommandError, match="fichier introuvable"):
         call_command("bounces", "process-file", "/nonexistent/bounce.eml")
 
 
 def test_it_retries_events_whose_processing_failed(readers, monkeypatch, capsys):
     monkeypatch.setattr(record, "suppress", broken)
     call_command("bounces", "process-file", str(SAMPLES / "postfix-hard.eml"))
-    assert "failed=1" in capsys.readouterr().out
+    assert "en échec : 1" in capsys.readouterr().out
     assert not Suppression.covers("claire.martin@example.net")
     monkeypatch.undo()
     call_command("bounces", "retry", "--json")

@@ -7,8 +7,11 @@ from demain.lib.dedupe import (
     EmptyText,
     NearDuplicateIndex,
     content_hash,
+    dump_signature,
+    load_signature,
     normalize_text,
     shingles,
+    signature,
     similarity,
 )
 
@@ -108,3 +111,18 @@ def test_it_refuses_a_key_twice_and_forgets_removed_keys():
 def test_it_refuses_a_threshold_outside_zero_one(bad):
     with pytest.raises(ValueError, match="threshold"):
         NearDuplicateIndex(threshold=bad)
+
+
+def test_it_rebuilds_an_index_from_stored_signatures():
+    stored = {key: dump_signature(signature(text)) for key, text in (("en-a", EN_A), ("fr-b", FR_B))}
+    index = NearDuplicateIndex()
+    for key, data in stored.items():
+        index.add(key, load_signature(data))
+    assert [m.key for m in index.add("wire", syndicated(FR_B, "fr"))] == ["fr-b"]
+    assert [m.key for m in index.query(signature(EN_A_EDITED))] == ["en-a"]
+
+
+@pytest.mark.parametrize("bad", [b"", b"not a signature", b"\x00" * 7])
+def test_it_refuses_bytes_that_are_not_a_signature(bad):
+    with pytest.raises(ValueError, match="signature"):
+        load_signature(bad)

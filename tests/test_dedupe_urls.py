@@ -62,8 +62,11 @@ SAME = [
     # dot segments and empty segments
     ("https://example.com/a/./b/../c", "https://example.com/a/c"),
     ("https://example.com//a///b", "https://example.com/a/b"),
-    # internationalised host
+    # internationalised host, IPv6 literal, path parameters
     ("https://exämple.com/a", "https://xn--exmple-cua.com/a"),
+    ("http://[::1]:8080/a/", "https://[::1]:8080/a"),
+    ("https://example.com/a;b=c", "https://example.com/a;b=c"),
+    ("https://example.com/%e2%82%ac?x=%e2%82%ac", "https://example.com/%E2%82%AC?x=%E2%82%AC"),
 ]
 
 
@@ -89,6 +92,8 @@ DIFFERENT = [
     ("https://example.com/s?q=a%2Bb", "https://example.com/s?q=a%20b"),
     ("https://example.com/s?q=a%26b=c", "https://example.com/s?q=a&b=c"),
     ("https://example.com/example", "https://example.com/"),
+    ("https://example.com/?A=1", "https://example.com/?a=1"),  # query keys keep their case
+    ("https://example.com/news/amp-stories", "https://example.com/news"),
 ]
 
 

@@ -88,7 +88,7 @@ def test_it_counts_a_dry_run_without_creating_anything(capsys):
     published_issue()
     call_command("send", "7", "--dry-run", "--json", "--segment", "tools,health")
     assert json.loads(capsys.readouterr().out) == {"issue": 7, "dry_run": True, "segment": ["tools", "health"],
-                                                   "recipients": 5, "suppressed": 0}
+                                                   "recipients": 5, "suppressed": 0, "already_received": 0}
     assert not Campaign.objects.exists() and not Delivery.objects.exists()
 
 
@@ -172,6 +172,7 @@ def test_it_shows_progress_and_uncertain_rows_in_the_admin(admin_client):
     Campaign.objects.filter(pk=campaign.pk).update(html="x" * (101 * 1024))
     page = admin_client.get("/admin/delivery/campaign/").content.decode()
     assert "1 à décider" in page and "coupé par Gmail" in page
+    assert "1 / 3 traité, 0 envoyé" in page  # French counts: 0 and 1 are singular
     detail = admin_client.get(f"/admin/delivery/campaign/{campaign.pk}/change/", follow=True).content.decode()
     assert "Gmail coupe" in detail and "En attente : 2" in detail and "Incertain (à décider) : 1" in detail
     admin_client.post("/admin/delivery/campaign/", {"action": "pause", "_selected_action": [campaign.pk]})
@@ -187,7 +188,9 @@ def test_it_prepares_a_campaign_added_in_the_admin_through_a_task(admin_client):
 
     subscribers(2)
     issue = published_issue()
-    response = admin_client.post("/admin/delivery/campaign/add/", {"issue": issue.pk, "interests": "[]"})
+    confirm = admin_client.post("/admin/delivery/campaign/add/", {"issue": issue.pk})
+    assert confirm.status_code == 200 and not Campaign.objects.exists()
+    response = admin_client.post("/admin/delivery/campaign/add/", {"issue": issue.pk, "_confirmed": "1"})
     assert response.status_code == 302
     campaign = Campaign.objects.get()
     assert campaign.status == Campaign.Status.PREPARING and not campaign.deliveries.exists()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from demain.lib.figures import best_match, compare, disagreements, find_figures, same_quantity
+from demain.lib.figures import best_match, compare, derivations, disagreements, find_figures, same_quantity
 
 from .dedupe_samples import EN_A, EN_B, FR_A, FR_B
 
@@ -102,6 +102,16 @@ def test_it_does_not_compare_unrelated_kinds():
     assert compare(fig("120 MW"), fig("120 litres")).status == "unit_slip"  # the same number: flagged
 
 
+def test_it_compares_rates():
+    assert compare(fig("2 TWh par an"), fig("5,5 GWh par jour")).status == "rounded"
+    assert compare(fig("500 gCO2e/kWh"), fig("0,5 kgCO2e/kWh")).status == "same"
+    result = compare(fig("500 gCO2e/kWh"), fig("500 gCO2e"))
+    assert result.agrees and "one side" in result.detail
+    assert compare(fig("500 gCO2e/kWh"), fig("500 gCO2e/MWh")).status == "unit_slip"
+    assert compare(fig("500 gCO2e/kWh"), fig("12 gCO2e par an")).status == "incomparable"
+    assert compare(fig("1,2 milliard de litres par an"), fig("1.5 billion litres", "en")).status == "different"
+
+
 def test_it_compares_dates():
     march = find_figures("Le 12 mars 2025.", "fr")[0]
     english = find_figures("On March 12, 2025.", "en")[0]
@@ -110,6 +120,9 @@ def test_it_compares_dates():
     assert compare(march, english).status == "same"
     assert compare(march, year).status == "rounded"
     assert compare(march, other).status == "different"
+    no_year = find_figures("Le 12 mars, rien.", "fr")[0]
+    assert compare(no_year, english).status == "rounded"
+    assert compare(no_year, other).status == "different"
 
 
 def test_it_finds_the_best_support_among_candidates():
@@ -134,7 +147,7 @@ def test_it_finds_the_disagreement_between_sources_in_both_languages():
     assert pairs == {("en_a", "en_b"), ("en_a", "fr_b"), ("en_b", "fr_a"), ("fr_a", "fr_b")}
     for d in found:
         assert d.a.dimension == d.b.dimension == "volume"
-        assert {d.a.value, d.b.value} == {1.2e9, 1.5e9}
+        assert {d.a.number * d.a.scale, d.b.number * d.b.scale} == {1.2e9, 1.5e9}
         assert d.comparison.status == "different"
     # A and its French version, B and its French version agree on every figure
     assert disagreements(by_source(en_a=EN_A, fr_a=FR_A)) == []
@@ -183,3 +196,70 @@ def test_it_reports_a_scale_slip_between_sources():
         b="La levée de fonds atteint 1,4 million de dollars.",
     ))
     assert [d.comparison.status for d in found] == ["scale_slip"]
+
+
+def test_it_does_not_pair_shares_of_different_things():
+    found = disagreements(by_source(
+        a="Selon le MIT, 95 % des projets d'IA générative en entreprise échouent.",
+        b="Selon le MIT, seuls 5 % ont un impact financier sur les projets d'IA générative en entreprise.",
+        c="Selon le MIT, 40 % des salariés utilisent l'IA générative en entreprise.",
+    ))
+    assert found == []
+
+
+def test_it_pairs_percentages_about_the_same_noun():
+    found = disagreements(by_source(
+        a="L'action Teleperformance a chuté de 35 % de sa valeur en une semaine.",
+        b="Teleperformance stock lost 25% of its value in a week.",
+    ))
+    assert [(d.a.text, d.b.text) for d in found] == [("35 %", "25%")]
+
+
+SOURCES = ("Une requête émet 1,14 gCO2e selon Mistral, contre 0,03 gCO2e selon Google. "
+           "Le taux passe de 5 % à 7,5 %. La puissance passe de 120 MW à 150 MW.")
+
+
+@pytest.mark.parametrize(
+    "draft,computation",
+    [
+        ("38 fois plus", "1,14 gCO2e / 0,03 gCO2e = 38"),
+        ("2,5 points de pourcentage", "7,5 % − 5 % = 2.5 points"),
+        ("50 %", "(7,5 % − 5 %) / 5 % = 50 %"),
+        ("25 %", "(150 MW − 120 MW) / 120 MW = 25 %"),
+        ("30 MW", "150 MW − 120 MW = 30 MW"),
+        ("270 MW", "120 MW + 150 MW = 270 MW"),
+    ],
+)
+def test_it_shows_how_a_derived_figure_is_computed(draft, computation):
+    found = derivations(fig(draft), find_figures(SOURCES, "fr"))
+    assert computation in [d.text for d in found]
+
+
+@pytest.mark.parametrize("draft", ["cinquante fois plus", "4 points de pourcentage", "40 MW", "12 %"])
+def test_it_finds_no_computation_for_an_unsupported_figure(draft):
+    assert derivations(fig(draft), find_figures(SOURCES, "fr")) == []
+
+
+def test_it_lets_a_claim_round_its_source_but_not_the_reverse():
+    source, draft = fig("4,87 kWh"), fig("5 kWh")
+    assert compare(draft, source, directed=True).status == "rounded"
+    assert compare(source, draft, directed=True).status == "different"
+    assert compare(source, draft).status == "rounded"  # symmetric: either may have rounded
+
+
+def test_it_prefers_support_with_the_same_unit():
+    sources = find_figures("Le n° 5 du classement coûte 5 dollars et gagne 5 % par an.", "fr")
+    match, result = best_match(fig("5 euros"), sources)
+    assert (match.text, result.status) == ("5 dollars", "unit_slip")
+    match, result = best_match(fig("5 points de pourcentage"), sources)
+    assert (match.text, result.status) == ("5 %", "unit_slip")
+    match, result = best_match(fig("5 %"), sources)
+    assert (match.text, result.status) == ("5 %", "same")
+    match, result = best_match(fig("14,3 milliards"), find_figures("Un chiffre de 14,3 milliards d'euros.", "fr"))
+    assert result.agrees and match.unit == "EUR"  # the draft leaves the unit implicit
+
+
+def test_it_matches_a_fraction_with_its_percentage():
+    assert compare(fig("un tiers des projets"), fig("33 % des projets")).agrees
+    assert compare(fig("a fifth of its demand", "en"), fig("20 % de sa demande")).agrees
+    assert not compare(fig("un tiers des projets"), fig("40 % des projets")).agrees

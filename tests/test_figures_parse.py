@@ -79,7 +79,7 @@ FORMS = [
     ("Il pèse 3 tonnes.", "fr", "3 tonnes", "quantity", 3e6, "g", "mass"),
     ("Il émet 1,14 gCO2e par requête.", "fr", "1,14 gCO2e", "quantity", 1.14, "gCO2e", "co2e"),
     ("It emits 1.14 gCO2eq per query.", "en", "1.14 gCO2eq", "quantity", 1.14, "gCO2e", "co2e"),
-    ("Il émet 12 kg CO2e par an.", "fr", "12 kg CO2e", "quantity", 12e3, "gCO2e", "co2e"),
+    ("Il émet 12 kg CO2e en tout.", "fr", "12 kg CO2e", "quantity", 12e3, "gCO2e", "co2e"),
     ("Il émet 3,5 tCO2e.", "fr", "3,5 tCO2e", "quantity", 3.5e6, "gCO2e", "co2e"),
     ("Soit 4 millions de tonnes de CO2.", "fr", "4 millions de tonnes de CO2", "quantity", 4e12, "gCO2e", "co2e"),
     ("Soit 500 tonnes d'équivalent CO2.", "fr", "500 tonnes d'équivalent CO2", "quantity", 5e8, "gCO2e", "co2e"),
@@ -109,6 +109,12 @@ FORMS = [
     ("Il coûte 3 000 $.", "fr", "3 000 $", "money", 3000, "USD", "currency"),
     ("Il coûte 200 £.", "fr", "200 £", "money", 200, "GBP", "currency"),
     ("It costs EUR 20.", "en", "EUR 20", "money", 20, "EUR", "currency"),
+    ("Il a levé 3,5 G€.", "fr", "3,5 G€", "money", 3.5e9, "EUR", "currency"),
+    ("Il a levé 14 Md$.", "fr", "14 Md$", "money", 14e9, "USD", "currency"),
+    ("Soit 12 millions de dollars américains.", "fr", "12 millions de dollars américains", "money", 12e6, "USD", "currency"),
+    ("Soit 0,5 centime par requête.", "fr", "0,5 centime", "money", 0.005, "EUR", "currency"),
+    ("It costs 40 cents.", "en", "40 cents", "money", 0.4, "USD", "currency"),
+    ("It costs $0.002 per query.", "en", "$0.002", "money", 0.002, "USD", "currency"),
     # time
     ("Il a fallu 3 heures.", "fr", "3 heures", "quantity", 10800, "s", "time"),
     ("It took 20 minutes.", "en", "20 minutes", "quantity", 1200, "s", "time"),
@@ -119,6 +125,11 @@ FORMS = [
     ("A 70B parameters model.", "en", "70B parameters", "quantity", 70e9, "parameters", "count"),
     ("Trained on 15 trillion tokens.", "en", "15 trillion tokens", "quantity", 15e12, "tokens", "count"),
     ("Vu 15 000 milliards de tokens.", "fr", "15 000 milliards de tokens", "quantity", 15e12, "tokens", "count"),
+    # temperature
+    ("Un réchauffement de +1,5 °C.", "fr", "+1,5 °C", "quantity", 1.5, "°C", "temperature"),
+    ("Il fait 40°C.", "fr", "40°C", "quantity", 40, "°C", "temperature"),
+    ("Warming of 2 degrees.", "en", "2 degrees", "quantity", 2, "°C", "temperature"),
+    ("It hit 104 °F.", "en", "104 °F", "quantity", 104, "°F", "temperature"),
     # data
     ("Il a 80 Go de mémoire.", "fr", "80 Go", "quantity", 80e9, "B", "data"),
     ("It has 1.8 TB.", "en", "1.8 TB", "quantity", 1.8e12, "B", "data"),
@@ -210,6 +221,30 @@ def test_it_gives_the_number_scale_and_precision_as_written():
     assert close(one("Plus de 90 000 foyers.", "fr").precision, 4500)  # round: 5 % at most
 
 
+RATES = [
+    ("Le réseau émet 500 gCO2e/kWh.", "fr", "500 gCO2e/kWh", 0.5, "gCO2e", "Wh"),
+    ("Il émet 12 kgCO2e par an.", "fr", "12 kgCO2e par an", 12e3 / (365.25 * 86400), "gCO2e", "s"),
+    ("Un abonnement à 9,99 €/mois.", "fr", "9,99 €/mois", 9.99 / 2629800, "EUR", "s"),
+    ("Un centre à 1,8 L/kWh.", "fr", "1,8 L/kWh", 1.8e-3, "L", "Wh"),
+    ("It draws 1.5 billion litres a year.", "en", "1.5 billion litres a year", 1.5e9 / (365.25 * 86400), "L", "s"),
+    ("It uses 2 TWh annually.", "en", "2 TWh annually", 2e12 / (365.25 * 86400), "Wh", "s"),
+    ("It costs $20 per month.", "en", "$20 per month", 20 / 2629800, "USD", "s"),
+    ("It needs 3 Wh per token.", "en", "3 Wh per token", 3.0, "Wh", "tokens"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,value,unit,per", RATES, ids=[r[0] for r in RATES])
+def test_it_reads_rates_per_base_unit_of_their_denominator(text, lang, span, value, unit, per):
+    figure = one(text, lang)
+    assert (figure.text, figure.unit, figure.per) == (span, unit, per)
+    assert close(figure.value, value)
+
+
+def test_it_reads_no_rate_per_a_noun():
+    figure = one("Une requête consomme 0,24 Wh par requête.", "fr")
+    assert (figure.text, figure.per, figure.noun) == ("0,24 Wh", "", "query")
+
+
 def test_it_spreads_a_range_s_unit_to_its_first_bound():
     figures = find_figures("Entre 0,18 et 0,27 gCO2e par requête.", "fr")
     assert [(f.text, f.unit, f.value) for f in figures] == [("0,18", "gCO2e", 0.18), ("0,27 gCO2e", "gCO2e", 0.27)]
@@ -217,6 +252,8 @@ def test_it_spreads_a_range_s_unit_to_its_first_bound():
     assert [(f.unit, f.value) for f in figures] == [("USD", 2e9), ("USD", 3e9)]
     figures = find_figures("Between 10 and 20 TWh.", "en")
     assert [f.value for f in figures] == [10e12, 20e12]
+    figures = find_figures("Capital expenditures of $64-72 billion.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("$64", "USD", 64e9), ("72 billion", "USD", 72e9)]
 
 
 def test_it_reads_qualifiers():
@@ -239,9 +276,11 @@ def test_it_skips_names_and_versions():
     assert find_figures("Claude 3.7 and GPT-5 beat o3 and COVID-19.", "en") == []
 
 
-def test_it_skips_spelled_numbers_without_scale_unit_or_multiplier():
+def test_it_skips_small_spelled_numbers_without_scale_unit_or_multiplier():
     assert find_figures("Deux chercheurs et trois ingénieurs.", "fr") == []
     assert find_figures("One of two companies.", "en") == []
+    assert one("Dix mille foyers.", "fr").value == 10_000
+    assert one("Two hundred engineers.", "en").value == 200
 
 
 def test_it_finds_every_figure_in_order_without_overlap():
@@ -271,3 +310,100 @@ def test_it_refuses_bad_input_clearly():
         find_figures("10 %", "de")
     assert find_figures("", "fr") == []
     assert find_figures("Pas un seul chiffre ici.", "fr") == []
+
+
+def test_it_reads_spelled_numbers_joined_by_et():
+    assert one("Vingt et un millions d'euros.", "fr").value == 21e6
+    assert one("Soixante-dix et deux cent mille euros.", "fr").value == 200e3  # 70 alone is no figure
+    assert one("Quatre-vingt-dix fois plus.", "fr").value == 90
+    assert one("Twenty-five times more.", "en").value == 25
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "dix-sept-" * 40 + "x",  # once exponential in a spelled-number regex
+        "vingt et " * 2000 + "fois plus",
+        "1" * 5000 + " Wh",
+        "9" * 400 + " €",
+        "1," * 5000 + "5 %",
+        "\x00\ufffd" * 1000,
+        "x" * 100_000,
+    ],
+    ids=["hyphen chain", "et chain", "long digits", "overflow", "comma chain", "control chars", "one long word"],
+)
+def test_it_survives_hostile_text(hostile):
+    figures = find_figures(hostile, "fr")
+    assert all(math.isfinite(f.value) for f in figures if f.value is not None)
+    assert len(figures) <= 1
+
+
+def test_it_reads_every_figure_of_a_long_text():
+    figures = find_figures(" ".join(["10 000 foyers."] * 3000), "fr")
+    assert len(figures) == 3000 and {f.value for f in figures} == {10000}
+
+
+def test_it_reads_years_in_pairs_lists_and_cues():
+    figures = find_figures("De 2022 et 2023, puis 2000 et 3000 personnes, d’ici 2030 et à la mi-2024.", "fr")
+    assert [(f.text, f.kind) for f in figures] == [
+        ("2022", "date"), ("2023", "date"), ("2000", "number"), ("3000", "number"), ("2030", "date"),
+        ("mi-2024", "date")]
+    figures = find_figures("Pitts 1943\nTuring 1950\nDeep Learning 2015 [LeCun]", "en")
+    assert [f.iso for f in figures] == ["1943", "1950", "2015"]
+
+
+def test_it_skips_numbers_inside_hyphenated_names():
+    figures = find_figures("o1-mini-2024-09-12 score 92.0 ; claude-3-5-sonnet score 79.3", "fr")
+    assert [f.text for f in figures] == ["92.0", "79.3"]
+
+
+def test_it_reads_an_escaped_dollar():
+    assert one("OpenAI : 157 milliards de \\$ avec.", "fr").unit == "USD"
+
+
+def test_it_gives_a_json_ready_dict():
+    import json
+
+    data = json.loads(json.dumps(one("Soit 1,2 milliard de litres d'eau.", "fr").as_dict()))
+    assert data["value"] == 1.2e9 and data["unit"] == "L" and data["text"] == "1,2 milliard de litres"
+    assert "water" in data["keywords"] and data["noun"] == "water"
+
+
+def test_it_reads_signs_but_not_ranges():
+    figures = find_figures("Une baisse de −5 % et -3,2 % puis +12 %, entre 10-20 % et (−0,5 Wh).", "fr")
+    assert [(f.text, f.value) for f in figures] == [
+        ("−5 %", -5), ("-3,2 %", -3.2), ("+12 %", 12), ("10", 10), ("20 %", 20), ("−0,5 Wh", -0.5)]
+
+
+FRACTIONS = [
+    ("Un tiers des projets échouent.", "fr", "Un tiers", 100 / 3, "project"),
+    ("La moitié de l'énergie part en chaleur.", "fr", "La moitié", 50, "energy"),
+    ("Trois quarts des salariés l'utilisent.", "fr", "Trois quarts", 75, "employee"),
+    ("Un cinquième de sa demande.", "fr", "Un cinquième", 20, "demande"),
+    ("A third of projects fail.", "en", "A third", 100 / 3, "project"),
+    ("Half the energy is heat.", "en", "Half", 50, "energy"),
+    ("Two thirds of users agree.", "en", "Two thirds", 200 / 3, "user"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,value,noun", FRACTIONS, ids=[f[0] for f in FRACTIONS])
+def test_it_reads_fractions_as_shares(text, lang, span, value, noun):
+    figure = one(text, lang)
+    assert (figure.text, figure.kind, figure.unit, figure.noun) == (span, "percent", "%", noun)
+    assert close(figure.value, value)
+
+
+def test_it_does_not_read_third_parties_or_quarter_hours_as_shares():
+    assert find_figures("Le tiers payant et des pays tiers, un quart d'heure.", "fr") == []
+
+
+def test_it_takes_no_verb_for_the_noun():
+    assert one("L'action a chuté de 14 %.", "fr").noun is None
+    assert one("Elle s'est effondrée de 35 % en bourse.", "fr").noun is None
+    assert one("Une consommation de 0,24 Wh.", "fr").noun == "consumption"
+    assert one("Soit 10,3 milliards d'euros de chiffre d'affaires.", "fr").noun == "revenue"
+
+
+def test_it_does_not_read_decades_as_seconds():
+    figures = find_figures("In her 80s and in the 90s, the page took 80s to load.", "en")
+    assert [(f.text, f.unit, f.value) for f in figures] == [("80s", "s", 80)]

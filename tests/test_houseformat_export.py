@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from demain.lib.houseformat import export, parse
-from tests.houseformat_samples import SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, SAMPLE
 
 
 def test_it_round_trips_the_seed(seed_issue_path):
@@ -24,4 +24,18 @@ def test_it_round_trips_sources_with_urls():
 
 def test_it_writes_a_bare_source_word_back_as_is(seed_issue_path):
     text = export(parse(seed_issue_path.read_text(encoding="utf-8")))
+    assert "\n\nSources\n\n" in text and "\n\nSource\n\n" in text
+
+
+def test_it_round_trips_a_whole_issue_dropping_the_skipped_text():
+    first = parse(FULL_ISSUE)
+    text = export(first)
+    second = parse(text)
+    assert second == replace(first, skipped=[])
+    assert "Formations et ateliers" not in text
+    assert export(second) == text
+
+
+def test_it_writes_bare_source_words_back_as_they_were():
+    text = export(parse(FULL_ISSUE))
     assert "\n\nSources\n\n" in text and "\n\nSource\n\n" in text

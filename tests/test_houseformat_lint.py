@@ -4,7 +4,7 @@ import pytest
 
 from demain.lib.houseformat import ParsedSource, lint, parse
 from demain.lib.houseformat.lint import PARAGRAPH_MAX_CHARS, errors
-from tests.houseformat_samples import NB, SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, NB, SAMPLE
 
 
 @pytest.fixture
@@ -49,14 +49,25 @@ def test_it_reports_a_missing_app_review_part(clean):
     assert (finding.scope, finding.field, finding.severity) == ("app_review", "bad", "error")
 
 
-def test_it_warns_about_a_source_without_url(clean, seed_issue_path):
+def test_it_warns_about_a_source_without_url(clean):
     assert rules(clean, "source-url-missing") == []
     clean.articles[0].sources[1] = ParsedSource("Entretien avec la gérante", "")
     [finding] = rules(clean, "source-url-missing")
     assert finding.severity == "warning" and finding.location.endswith("source 2")
+
+
+def test_it_warns_about_the_seed_bare_sources_without_blocking(seed_issue_path):
     seed = parse(seed_issue_path.read_text(encoding="utf-8"))
     assert len(rules(seed, "source-url-missing")) == 8
     assert errors(lint(seed)) == []
+
+
+def test_it_warns_about_every_bare_source_without_blocking():
+    full = parse(FULL_ISSUE)
+    missing = rules(full, "source-url-missing")
+    assert len(missing) == 5 and {finding.severity for finding in missing} == {"warning"}
+    assert missing[-1].scope == "app_review"
+    assert errors(lint(full)) == []
 
 
 def test_it_warns_about_an_over_long_paragraph(clean):

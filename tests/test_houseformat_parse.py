@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from demain.lib.houseformat import HouseFormatError, ParsedSource, parse
-from tests.houseformat_samples import SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, FULL_ISSUE_TITLES, SAMPLE
 
 SEED_TITLES_FIRST_LAST = ("Non mais allô quoi ?", "La mélodie du bonheur")
 
@@ -51,6 +51,55 @@ def test_it_skips_the_seed_website_text(seed):
     assert all(line > seed.app_review.line for line in skipped)
     assert len(seed.skipped) == 8
     assert "Dev." not in seed.app_review.verdict and "Dev." not in seed.articles[-1].closing
+
+
+# The same behaviours on the project's own whole issue (they run without ../shared).
+
+@pytest.fixture
+def full():
+    return parse(FULL_ISSUE)
+
+
+def test_it_finds_the_editorial_and_its_punchline_without_a_metadata_line(full):
+    assert full.number is None and full.date is None
+    assert full.editorial[0].startswith("Les robots conversationnels ont envahi")
+    assert len(full.editorial) == 4
+    assert full.punchline == "La politesse, elle, reste gratuite."
+
+
+def test_it_finds_every_article_with_bare_source_labels(full):
+    assert [article.title for article in full.articles] == FULL_ISSUE_TITLES  # « … bot ? » is a title
+    for article in full.articles:
+        assert article.facts and article.analysis and article.closing
+    assert [[source.label for source in article.sources] for article in full.articles] == [
+        ["Source"], ["Sources"], ["Source"], ["Sources"]]
+    assert all(source.url == "" for article in full.articles for source in article.sources)
+    assert full.articles[0].closing.startswith("Le grand méchant bot")
+
+
+def test_it_detects_a_lone_turn_and_a_turn_opening_a_sentence(full):
+    first, second = full.articles[:2]
+    assert first.turn[0] == "Sauf que." and len(first.turn) == 3
+    assert second.turn[0].startswith("Sauf que la facture") and len(second.turn) == 2
+    assert not any(fact.startswith("Sauf que") for article in full.articles for fact in article.facts)
+    assert [bool(article.turn) for article in full.articles] == [True, True, False, False]
+
+
+def test_it_finds_the_app_review_with_a_bare_source(full):
+    review = full.app_review
+    assert review.name == "Devisio"
+    assert review.good.startswith("Rapide") and review.bad.startswith("Pas encore") and review.verdict
+    assert len(review.intro) == 1
+    assert review.source == ParsedSource("Source", "")
+
+
+def test_it_skips_web_page_text_pasted_after_the_app_review(full):
+    skipped = dict(full.skipped)
+    assert len(full.skipped) == 5
+    assert all(line > full.app_review.line for line in skipped)
+    assert list(skipped.values())[0] == "Formations et ateliers"
+    assert "Merci, votre demande est enregistrée\nVérifiez" in list(skipped.values())[3]  # a two-line block, whole
+    assert "Formations" not in full.app_review.verdict and "Formations" not in full.articles[-1].closing
 
 
 def test_it_reads_metadata_and_sources_with_urls():

@@ -89,7 +89,7 @@ def test_it_shows_findings_next_to_the_fields_they_concern(admin_client, issue):
     assert "L’article n’a pas de chute" in help_text(page, "id_articles-1-closing")
     assert "L’article n’a pas de chute" not in help_text(page, "id_articles-0-closing")
     assert "pas de chute" in help_text(page, "id_editorial_punchline")
-    assert "1 erreur (la publication est bloquée)" in page
+    assert "1 erreur (l’approbation et la publication sont bloquées)" in page
 
 
 def test_it_shows_a_clean_issue_as_clean(admin_client, issue):
@@ -143,6 +143,21 @@ def test_it_refuses_to_publish_from_the_admin_while_errors_remain(admin_client, 
     assert "Numéro 7 : Publié." in page
 
 
+def test_it_refuses_to_approve_from_the_admin_while_errors_remain(admin_client, issue):
+    transition(issue, "review")
+    Article.objects.filter(issue=issue, position=1).update(facts="")
+    url = reverse("admin:issues_issue_transition", args=[issue.pk, "approved"])
+    page = admin_client.post(url, follow=True).content.decode()
+    assert "Approbation du numéro 7 refusée : 1 erreur à corriger" in page
+    assert Issue.objects.get(pk=issue.pk).status == "review"
+    changelist = reverse("admin:issues_issue_changelist")
+    admin_client.post(changelist, {"action": "approve", "_selected_action": [issue.pk]})
+    assert Issue.objects.get(pk=issue.pk).status == "review"
+    Article.objects.filter(issue=issue, position=1).update(facts="Un fait vérifié.")
+    admin_client.post(url)
+    assert Issue.objects.get(pk=issue.pk).status == "approved"
+
+
 def test_it_offers_the_workflow_buttons_and_the_history(admin_client, issue):
     page = admin_client.get(change_url(issue)).content.decode()
     assert "Envoyer en relecture" in page and "Publier</button>" not in page
@@ -160,10 +175,10 @@ def test_it_refuses_a_transition_by_get(admin_client, issue):
 
 def test_it_publishes_from_the_list_action_only_without_errors(admin_client, issue):
     other = save_parsed_issue(parse(SAMPLE), 8, datetime.date(2027, 3, 10))
-    Article.objects.filter(issue=other, position=2).update(title="")
     for each in (issue, other):
         transition(each, "review")
         transition(each, "approved")
+    Article.objects.filter(issue=other, position=2).update(title="")
     changelist = reverse("admin:issues_issue_changelist")
     page = admin_client.post(changelist, {"action": "publish", "_selected_action": [issue.pk, other.pk]},
                              follow=True).content.decode()
@@ -182,6 +197,6 @@ def test_it_fixes_the_typography_from_the_admin(admin_client, issue):
     assert "Corriger la typographie" in page
     assert "Espace fine insécable attendue avant « ? »" in help_text(page, "id_articles-0-closing")
     page = admin_client.post(reverse("admin:issues_issue_fix_typography", args=[issue.pk]), follow=True).content.decode()
-    assert "Typographie corrigée : 1 champ(s) modifié(s)." in page
+    assert "Typographie corrigée : 1 champ modifié." in page
     assert Article.objects.get(issue=issue, position=1).closing == "Le pain\u202f? L’IA le cuit."
     assert "Corriger la typographie" not in page

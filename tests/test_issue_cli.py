@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from demain.issues.models import Issue, StatusChange
 from tests.conftest import ROOT
-from tests.houseformat_samples import SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, FULL_ISSUE_TITLES, SAMPLE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -26,22 +26,41 @@ def sample_file(tmp_path):
     return path
 
 
-def test_it_prints_the_seed_structure_without_writing(seed_issue_path):
-    data = json.loads(run("import", str(seed_issue_path), "--dry-run", "--json"))
+WHOLE_ISSUES = {
+    # name: (editorial opening, article count, last title, app name, first skipped text)
+    "project": ("Les robots conversationnels", 4, FULL_ISSUE_TITLES[-1], "Devisio", "Formations et ateliers"),
+    "seed": ("Meta a encore faim.", 7, "La mélodie du bonheur", "NanoBanana", "Dev. et Impl"),
+}
+
+
+@pytest.fixture(params=list(WHOLE_ISSUES))
+def whole_issue(request, tmp_path):
+    """The project's whole issue, and the real seed when ../shared/seeds/ is there."""
+    if request.param == "seed":
+        return request.getfixturevalue("seed_issue_path"), WHOLE_ISSUES["seed"]
+    path = tmp_path / "numero-complet.txt"
+    path.write_text(FULL_ISSUE, encoding="utf-8")
+    return path, WHOLE_ISSUES["project"]
+
+
+def test_it_prints_a_whole_issue_structure_without_writing(whole_issue):
+    path, (opening, count, last_title, app, skipped) = whole_issue
+    data = json.loads(run("import", str(path), "--dry-run", "--json"))
     assert set(data) >= {"editorial", "articles", "app_review", "skipped"}
-    assert data["editorial"][0].startswith("Meta a encore faim.")
-    assert len(data["articles"]) == 7
+    assert data["editorial"][0].startswith(opening)
+    assert len(data["articles"]) == count and data["articles"][-1]["title"] == last_title
     assert set(data["articles"][0]) >= {"title", "facts", "turn", "analysis", "closing", "sources"}
-    assert data["app_review"]["name"] == "NanoBanana"
-    assert data["skipped"][0]["text"].startswith("Dev. et Impl")
+    assert data["app_review"]["name"] == app
+    assert data["skipped"][0]["text"].startswith(skipped)
     assert Issue.objects.count() == 0
 
 
-def test_it_runs_as_the_demain_program_from_the_worktree(seed_issue_path):
-    result = subprocess.run([str(ROOT / ".venv/bin/demain"), "issue", "import", str(seed_issue_path), "--dry-run", "--json"],
+def test_it_runs_as_the_demain_program_from_the_worktree(whole_issue):
+    path, (_, _, last_title, _, _) = whole_issue
+    result = subprocess.run([str(ROOT / ".venv/bin/demain"), "issue", "import", str(path), "--dry-run", "--json"],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert [a["title"] for a in json.loads(result.stdout)["articles"]][-1] == "La mélodie du bonheur"
+    assert [a["title"] for a in json.loads(result.stdout)["articles"]][-1] == last_title
 
 
 def test_it_refuses_bad_input_naming_the_line_and_writes_nothing(tmp_path):
@@ -85,7 +104,7 @@ def test_it_lints_a_file_as_json_and_fails_on_errors(tmp_path):
     with pytest.raises(CommandError, match="1 erreur"):
         run("lint", str(path), "--json")
     path.write_text(SAMPLE, encoding="utf-8")
-    assert "Aucune erreur bloquante (0 avertissement(s))" in run("lint", str(path))
+    assert "Aucune erreur bloquante (0 avertissement)" in run("lint", str(path))
 
 
 def test_it_fixes_the_typography_of_a_file(sample_file):
@@ -114,14 +133,13 @@ def test_it_moves_an_issue_through_the_workflow(sample_file):
     assert StatusChange.objects.count() == 3
 
 
-def test_it_refuses_to_publish_with_errors_from_the_cli(sample_file):
+def test_it_refuses_to_approve_with_errors_from_the_cli(sample_file):
     sample_file.write_text(SAMPLE.replace("Source : Communiqué du fabricant — https://example.org/communique\n\n", ""))
     run("import", str(sample_file))
     run("status", "7", "review")
-    run("status", "7", "approved")
-    with pytest.raises(CommandError, match="Publication refusée"):
-        run("status", "7", "published")
-    assert Issue.objects.get(number=7).status == "approved"
+    with pytest.raises(CommandError, match="Approbation refusée"):
+        run("status", "7", "approved")
+    assert Issue.objects.get(number=7).status == "review"
 
 
 def test_it_says_when_an_issue_does_not_exist():

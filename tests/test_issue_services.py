@@ -7,7 +7,7 @@ from demain.issues.models import Article, ArticleSource, Issue, StatusChange
 from demain.issues.services import (ImportRejected, PublishBlocked, TransitionNotAllowed, fix_issue_typography,
                                     issue_to_parsed, lint_issue, save_parsed_issue, transition)
 from demain.lib.houseformat import export, parse
-from tests.houseformat_samples import SAMPLE
+from tests.houseformat_samples import FULL_ISSUE, SAMPLE
 
 DAY = datetime.date(2027, 3, 3)
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -33,13 +33,24 @@ def test_it_saves_a_parsed_issue_with_its_sources(issue):
     assert issue.app_review.good == "Simple, rapide, en français."
 
 
-def test_it_round_trips_through_the_database(issue, seed_issue_path):
+def test_it_round_trips_through_the_database(issue):
     assert issue_to_parsed(issue) == parse(SAMPLE)
+
+
+def test_it_round_trips_the_seed_through_the_database(seed_issue_path):
     seed = parse(seed_issue_path.read_text(encoding="utf-8"))
     stored = save_parsed_issue(seed, 1, DAY, title="Le numéro témoin")
     back = parse(export(issue_to_parsed(stored)))
     assert (back.editorial, back.punchline, back.articles) == (seed.editorial, seed.punchline, seed.articles)
     assert back.app_review == seed.app_review
+
+
+def test_it_round_trips_a_whole_issue_through_the_database():
+    full = parse(FULL_ISSUE)
+    stored = save_parsed_issue(full, 3, DAY, title="Un numéro complet")
+    back = parse(export(issue_to_parsed(stored)))
+    assert (back.editorial, back.punchline, back.articles) == (full.editorial, full.punchline, full.articles)
+    assert back.app_review == full.app_review
 
 
 def test_it_imports_nothing_when_one_part_does_not_fit():
@@ -88,9 +99,9 @@ def test_it_refuses_a_duplicate_click_on_publish(issue):
 
 
 def test_it_blocks_publishing_while_lint_errors_remain(issue):
-    Article.objects.filter(issue=issue, position=2).update(closing="", analysis="")
     transition(issue, "review")
     transition(issue, "approved")
+    Article.objects.filter(issue=issue, position=2).update(closing="", analysis="")
     with pytest.raises(PublishBlocked) as blocked:
         transition(issue, "published")
     assert {f.rule for f in blocked.value.findings} == {"analysis-missing", "closing-missing"}
@@ -108,3 +119,18 @@ def test_it_fixes_typography_in_the_database(issue):
     assert fix_issue_typography(issue) == 1
     assert lint_issue(issue) == []
     assert fix_issue_typography(issue) == 0
+
+
+def test_it_blocks_approving_while_lint_errors_remain(issue):
+    Article.objects.filter(issue=issue, position=2).update(closing="")
+    transition(issue, "review")
+    with pytest.raises(PublishBlocked) as blocked:
+        transition(issue, "approved")
+    assert [f.rule for f in blocked.value.findings] == ["closing-missing"]
+    assert str(blocked.value).startswith("Approbation refusée : 1 erreur à corriger")
+    issue.refresh_from_db()
+    assert issue.status == "review"
+    assert not StatusChange.objects.filter(to_status="approved").exists()
+    Article.objects.filter(issue=issue, position=2).update(closing="Une chute.")
+    transition(issue, "approved")
+    assert Issue.objects.get(pk=issue.pk).status == "approved"

@@ -2,6 +2,10 @@ import csv
 
 from django.contrib import admin
 from django.http import HttpResponse
+from django.urls import path
+
+from demain.audience.admin_import import import_view
+from demain.audience.forms import inquiry_fields
 
 from demain.audience.models import (
     BlockedDomain,
@@ -31,9 +35,13 @@ class ConsentInline(admin.TabularInline):
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "status", "frequency", "paused_until", "created_at", "confirmed_at"]
     list_filter = ["status", "frequency", "source"]
-    search_fields = ["email"]
+    search_fields = ["email", "name"]
     readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at", "confirmation_sent_at", "source"]
     inlines = [ConsentInline]
+
+    def get_urls(self):
+        return [path("importer/", self.admin_site.admin_view(lambda request: import_view(self, request)),
+                     name="audience_subscriber_import"), *super().get_urls()]
 
 
 @admin.register(Suppression)
@@ -70,12 +78,22 @@ class TrainingModuleAdmin(admin.ModelAdmin):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
+    """A request shows the fields its form asked for; the requester's own words cannot be edited."""
+
     list_display = ["created_at", "kind", "name", "email", "organisation", "handled"]
     list_filter = ["kind", "handled"]
     list_editable = ["handled"]
     search_fields = ["name", "email", "organisation", "message"]
-    readonly_fields = ["kind", "page", "created_at"]
+    readonly_fields = ["kind", "page", "created_at", "message"]
     filter_horizontal = ["modules"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return super().get_fields(request, obj)
+        return ["kind", "page", "created_at", "handled", *inquiry_fields(obj.kind)]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ["kind", "page", "created_at"]
 
 
 @admin.register(Resource)

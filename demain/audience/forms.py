@@ -156,3 +156,22 @@ FORMS = {
     "talk": TalkRequestForm,
     "training": TrainingRequestForm,
 }
+
+
+def inquiry_fields(kind: str) -> list[str]:
+    """The request's fields its form asks for, in the form's order."""
+    return list(FORMS.get(kind, ContactForm)._meta.fields)
+
+
+def inquiry_details(inquiry: Inquiry) -> list[tuple[str, str]]:
+    """(label, value) of each field the requester filled in, for the editor."""
+    details = []
+    for name in inquiry_fields(inquiry.kind):
+        field = Inquiry._meta.get_field(name)
+        if name == "modules":
+            value = ", ".join(str(module) for module in inquiry.modules.all())
+        else:
+            value = "" if getattr(inquiry, name) is None else str(getattr(inquiry, name))
+        if value.strip():
+            details.append((str(field.verbose_name).capitalize(), value.strip()))
+    return details

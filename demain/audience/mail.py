@@ -1,7 +1,8 @@
 """Transactional email: plain text + responsive HTML (CSS inlined), sent through Django.
 
-Templates live in audience/email/NAME.txt and NAME.html. They never print text a
-visitor typed: only addresses, links and our own words.
+Templates live in audience/email/NAME.txt and NAME.html. Emails to readers never
+print text a visitor typed: only addresses, links and our own words. The one
+exception goes to the editor: a request's details (escaped in the HTML part).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from django.template.loader import render_to_string
 
 from demain.audience import links
 from demain.audience.models import Subscriber
+from demain.lib.houseformat import typography
+from demain.site.links import legal_links
 
 INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
@@ -33,8 +36,9 @@ def subscriber_footer(subscriber: Subscriber) -> dict:
 
 def build(name: str, to: str, subject: str, context: dict | None = None,
           subscriber: Subscriber | None = None, reply_to: list[str] | None = None) -> EmailMultiAlternatives:
+    subject = typography.space(subject)
     context = {"subject": subject, "postal_address": settings.POSTAL_ADDRESS,
-               "site_url": settings.SITE_URL, **(context or {})}
+               "site_url": settings.SITE_URL, **legal_links(), **(context or {})}
     headers = {"Message-ID": make_msgid(domain=sender_domain()), "Auto-Submitted": "auto-generated"}
     if subscriber is not None:
         context.update(subscriber_footer(subscriber))

@@ -92,6 +92,7 @@ def export(subscriber: Subscriber) -> dict:
 
     return {
         "email": subscriber.email,
+        "name": subscriber.name,
         "status": subscriber.status,
         "interests": subscriber.interests,
         "frequency": subscriber.frequency,
@@ -118,13 +119,20 @@ def export(subscriber: Subscriber) -> dict:
 
 @transaction.atomic
 def erase(subscriber: Subscriber) -> None:
-    """Delete every trace of the address; keep only its hash so it is never mailed again."""
+    """Delete every trace of the address; keep only its hash so it is never mailed again.
+
+    The sending journal keeps its rows (the campaign's figures stay true) without the address;
+    bounce reports lose the address and the message that carried it; the local outbox forgets it.
+    """
     from demain.audience.models import DownloadLead, Inquiry
     from demain.audience.models.readers import email_hash
+    from demain.delivery.models import BounceEvent, Delivery, OutboxMessage
 
-    Suppression.objects.get_or_create(
-        email_hash=email_hash(subscriber.email), defaults={"reason": Suppression.Reason.ERASED}
-    )
-    DownloadLead.objects.filter(email=subscriber.email).delete()
-    Inquiry.objects.filter(email=subscriber.email).delete()
+    email = subscriber.email
+    Suppression.objects.get_or_create(email_hash=email_hash(email), defaults={"reason": Suppression.Reason.ERASED})
+    DownloadLead.objects.filter(email=email).delete()
+    Inquiry.objects.filter(email=email).delete()
+    Delivery.objects.filter(Q(subscriber=subscriber) | Q(email__iexact=email)).update(email="", smtp_reply="")
+    BounceEvent.objects.filter(Q(email_hash=email_hash(email)) | Q(email__iexact=email)).update(email="", raw="")
+    OutboxMessage.objects.filter(to__icontains=email).delete()
     subscriber.delete()

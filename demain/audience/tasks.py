@@ -14,6 +14,7 @@ from django_tasks import task
 from demain.audience import links, mail
 from demain.audience.models import DownloadLead, Inquiry, Subscriber, Suppression
 from demain.site.links import absolute
+from demain.site.published import published_issues
 
 
 @task()
@@ -32,7 +33,10 @@ def send_welcome(subscriber_id: int) -> str:
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.CONFIRMED).first()
     if subscriber is None or Suppression.covers(subscriber.email):
         return "skipped"
-    mail.send("welcome", subscriber.email, "Bienvenue dans « Le monde de demAIn »", subscriber=subscriber)
+    latest = published_issues().first()
+    mail.send("welcome", subscriber.email, "Bienvenue dans « Le monde de demAIn »", subscriber=subscriber, context={
+        "latest": latest, "latest_url": absolute(latest.get_absolute_url()) if latest else "",
+    })
     return "sent"
 
 
@@ -51,11 +55,16 @@ def send_download_link(lead_id: int) -> str:
 
 @task()
 def notify_editor(inquiry_id: int) -> str:
-    """Tell the editor a request arrived. The visitor's words stay in the admin, not in the email."""
+    """Tell the editor a request arrived: its details, and a Reply-To that answers the requester."""
+    from demain.audience.forms import inquiry_details
+
     inquiry = Inquiry.objects.filter(pk=inquiry_id).first()
     if inquiry is None:
         return "skipped"
     admin_url = absolute(reverse("admin:audience_inquiry_change", args=[inquiry.pk]))
-    mail.send("inquiry", settings.EDITOR_EMAIL, f"Nouvelle demande : {inquiry.get_kind_display()}",
-              context={"inquiry": inquiry, "admin_url": admin_url})
+    who = inquiry.name + (f" ({inquiry.organisation})" if inquiry.organisation else "")
+    subject = " ".join(f"Nouvelle demande : {inquiry.get_kind_display()} — {who}".split())[:250]  # one line
+    mail.send("inquiry", settings.EDITOR_EMAIL, subject,
+              context={"inquiry": inquiry, "details": inquiry_details(inquiry), "admin_url": admin_url},
+              reply_to=[inquiry.email])
     return "sent"

@@ -45,6 +45,9 @@ class Campaign(models.Model):
                                  help_text="Vide : tous les abonnés confirmés.")
     status = models.CharField("statut", max_length=16, choices=Status.choices, default=Status.PREPARING)
     send_at = models.DateTimeField("envoyer à partir de", null=True, blank=True)
+    resend = models.BooleanField("renvoyer aussi à ceux qui l’ont déjà reçu", default=False,
+                                 help_text="Sinon, les lecteurs qui ont déjà reçu ce numéro (ou le reçoivent en ce "
+                                           "moment) sont exclus.")
     subject = models.CharField("objet", max_length=300, blank=True)
     html = models.TextField(blank=True)
     text = models.TextField(blank=True)

@@ -2,13 +2,18 @@
 
 ``OutboxBackend`` is the Django email backend for transactional mail;
 ``OutboxConnection`` stands in for the delivery worker's SMTP connection, so
-newsletters sent by `demain worker` land in the same outbox.
+newsletters sent by `demain worker` land in the same outbox. ``read`` opens a
+kept message for the admin, which shows it like a mailbox does.
 """
 
 from __future__ import annotations
 
 import email
+import re
+from dataclasses import dataclass
+from email import policy
 from email.header import decode_header, make_header
+from html.parser import HTMLParser
 
 from django.core.mail.backends.base import BaseEmailBackend
 
@@ -53,3 +58,47 @@ class OutboxConnection:
 
     def drop(self) -> None:
         pass
+
+
+# --- Reading a kept message, as a mail client would show it ------------------------------------
+
+@dataclass
+class ReadMessage:
+    headers: list[tuple[str, str]]
+    html: str
+    text: str
+    links: list[str]
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href:
+            self.found.append(href.strip())
+
+
+FIRST_HEADERS = ("from", "to", "subject", "date", "reply-to")
+WEB_LINK = re.compile(r"https?://[^\s<>\"«»]+")
+
+
+def read(raw: str) -> ReadMessage:
+    """Headers (decoded), the HTML and text parts, and every web link the message carries, once each."""
+    message = email.message_from_string(raw, policy=policy.default)
+    first = {name: rank for rank, name in enumerate(FIRST_HEADERS)}
+    headers = sorted(((name, str(value)) for name, value in message.items()),
+                     key=lambda header: first.get(header[0].lower(), len(first)))
+    html_part = message.get_body(preferencelist=("html",))
+    text_part = message.get_body(preferencelist=("plain",))
+    html = html_part.get_content() if html_part is not None else ""
+    text = text_part.get_content() if text_part is not None else ""
+    parser = _Links()
+    parser.feed(html)
+    candidates = parser.found + [url.rstrip(".,;:!?)") for url in WEB_LINK.findall(text)]
+    candidates += [url.strip("<> ") for name, value in headers if name.lower() == "list-unsubscribe"
+                   for url in value.split(",")]
+    links = [url for url in dict.fromkeys(candidates) if url.startswith(("http://", "https://"))]
+    return ReadMessage(headers=headers, html=html, text=text, links=links)

@@ -22,6 +22,8 @@ from django.urls import NoReverseMatch
 
 from demain.delivery.smtp import dot_stuff
 from demain.issues.models import Issue
+from demain.lib.houseformat import typography
+from demain.site.links import legal_links
 
 # Placeholders survive Django escaping, CSS inlining and quoted-printable encoding.
 PREFERENCES = "DEMAINxPREFERENCESxURL"
@@ -50,22 +52,42 @@ def _context(issue: Issue) -> dict:
         "articles": articles,
         "review": review,
         "web_url": web_url(issue),
+        "site_url": settings.SITE_URL,
+        "preheader": preheader(issue, articles, review),
         # Hook for the drafts stage: an issue may carry a footprint label; none is invented here.
         "footprint_label": getattr(issue, "footprint_label", ""),
         "postal_address": settings.POSTAL_ADDRESS,
+        **legal_links(),
         "preferences_url": PREFERENCES,
         "unsubscribe_url": UNSUBSCRIBE,
     }
 
 
+PREHEADER_CHARS = 150
+
+
+def preheader(issue: Issue, articles: list, review) -> str:
+    """The line a mail client shows after the subject: what is inside, not « Lire en ligne »."""
+    titles = [article.title for article in articles if article.title]
+    if review is not None and review.name:
+        titles.append(f"App sous le radar : {review.name}")
+    text = "Au sommaire : " + " · ".join(titles) if titles else (issue.editorial_paragraphs or [issue.title])[0]
+    return text if len(text) <= PREHEADER_CHARS else text[:PREHEADER_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
 def subject_for(issue: Issue) -> str:
-    return f"Le monde de demAIn n° {issue.number} — {issue.title}"
+    return typography.space(f"Le monde de demAIn n° {issue.number} — {issue.title}")
 
 
 def render_issue(issue: Issue) -> tuple[str, str]:
     """The issue's email as (html with CSS inlined, plain text), with placeholders."""
     if issue.status != Issue.Status.PUBLISHED:
         raise NotPublished(f"le numéro {issue.number} n’est pas publié (statut : {issue.get_status_display()})")
+    return render_email(issue)
+
+
+def render_email(issue: Issue) -> tuple[str, str]:
+    """The same at any status: what the editor previews before publishing."""
     context = _context(issue)
     html = render_to_string("delivery/email.html", context)
     html = css_inline.CSSInliner(keep_style_tags=True).inline(html)

@@ -7,14 +7,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from demain.lib.houseformat.lint import errors
+from demain.lib.houseformat.typography import plural
 
 from .admin_forms import AppReviewForm, ArticleForm, IssueForm, findings_html
 from .models import AppReview, Article, Issue, StatusChange
-from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, save_sources,
-                       transition)
+from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, next_number,
+                       save_sources, transition)
 
 TYPOGRAPHY_RULES = {"spacing", "straight-quotes"}
 ACTION_LABELS = {
@@ -98,6 +100,10 @@ class IssueAdmin(admin.ModelAdmin):
         findings = [f for f in findings_for(request, obj) if f.scope == "issue"]
         return type(form.__name__, (form,), {"lint_findings": findings})
 
+    def get_changeform_initial_data(self, request):
+        """« Nouveau numéro » opens on the next number, dated today."""
+        return {"number": next_number(), "date": timezone.localdate(), **super().get_changeform_initial_data(request)}
+
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is not Article:
@@ -113,14 +119,18 @@ class IssueAdmin(admin.ModelAdmin):
         if issue is not None:
             findings = findings_for(request, issue)
             warnings = [finding for finding in findings if finding.severity != "error"]
+            # Warnings the « Corriger la typographie » button clears are folded apart: one click, not a reading.
+            fixable = [finding for finding in warnings if finding.rule in TYPOGRAPHY_RULES]
+            others = [finding for finding in warnings if finding.rule not in TYPOGRAPHY_RULES]
             context.update(
                 lint_findings=findings,
                 lint_errors=findings_html(errors(findings), with_location=True) if errors(findings) else "",
-                lint_warnings=findings_html(warnings, with_location=True) if warnings else "",
+                lint_warnings=findings_html(others, with_location=True) if others else "",
+                lint_typography=findings_html(fixable, with_location=True) if fixable else "",
                 lint_error_count=len(errors(findings)),
-                lint_warning_count=len(warnings),
-                typography_fix_url=reverse("admin:issues_issue_fix_typography", args=[issue.pk])
-                if any(f.rule in TYPOGRAPHY_RULES for f in findings) else "",
+                lint_warning_count=len(others),
+                lint_typography_count=len(fixable),
+                typography_fix_url=reverse("admin:issues_issue_fix_typography", args=[issue.pk]) if fixable else "",
             )
             context["workflow_actions"] = [
                 {"label": ACTION_LABELS[target], "status": target,
@@ -155,7 +165,7 @@ class IssueAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         issue = self.changeable_issue(request, object_id)
-        messages.success(request, f"Typographie corrigée : {fix_issue_typography(issue)} champ(s) modifié(s).")
+        messages.success(request, f"Typographie corrigée : {plural(fix_issue_typography(issue), 'champ modifié', 'champs modifiés')}.")
         return redirect("admin:issues_issue_change", issue.pk)
 
     def move(self, request, issue, status) -> bool:
@@ -163,8 +173,9 @@ class IssueAdmin(admin.ModelAdmin):
             transition(issue, status, by=request.user)
         except PublishBlocked as blocked:
             messages.error(request, format_html(
-                "Publication du numéro {} refusée : {} erreur(s) à corriger d’abord.{}",
-                issue.number, len(blocked.findings), findings_html(blocked.findings, with_location=True)))
+                "{} du numéro {} refusée : {} à corriger d’abord.{}",
+                blocked.action, issue.number, plural(len(blocked.findings), "erreur"),
+                findings_html(blocked.findings, with_location=True)))
             return False
         except TransitionNotAllowed as error:
             messages.error(request, str(error))

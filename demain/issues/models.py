@@ -100,7 +100,8 @@ class AppReview(models.Model):
         verbose_name_plural = "apps sous le radar"
 
     def __str__(self) -> str:
-        return f"App sous le radar : {self.name}"
+        # The admin's inline already prints « App sous le radar: » before it.
+        return self.name or "(sans nom)"
 
 
 class StatusChange(models.Model):
@@ -117,3 +118,6 @@ class StatusChange(models.Model):
         ordering = ["issue", "at", "id"]
         verbose_name = "changement de statut"
         verbose_name_plural = "changements de statut"
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

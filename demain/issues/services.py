@@ -1,8 +1,9 @@
 """What the editor does to an issue: import it, export it, lint it, move it through the workflow.
 
 Workflow: draft → review → approved → published. From review or approved an
-issue may go back to draft. Publishing is refused while the linter reports
-errors (PublishBlocked lists them). Every move writes a StatusChange row.
+issue may go back to draft. Approving and publishing are refused while the
+linter reports errors (PublishBlocked lists them). Every move writes a
+StatusChange row.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from demain.lib.houseformat import Finding, ParsedAppReview, ParsedArticle, ParsedIssue, ParsedSource, lint
 from demain.lib.houseformat.lint import errors
-from demain.lib.houseformat.typography import fix
+from demain.lib.houseformat.typography import fix, plural
 
 from .models import AppReview, Article, ArticleSource, Issue, StatusChange, paragraphs
 
@@ -27,6 +28,7 @@ ALLOWED = {
     Status.APPROVED: {Status.PUBLISHED, Status.DRAFT},
     Status.PUBLISHED: set(),
 }
+BLOCKED_BY_ERRORS = {Status.APPROVED: "Approbation", Status.PUBLISHED: "Publication"}
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -39,10 +41,13 @@ class TransitionNotAllowed(ValueError):
 
 
 class PublishBlocked(Exception):
-    def __init__(self, findings: list[Finding]):
-        self.findings = findings
+    """Approving or publishing refused: the linter still reports errors."""
+
+    def __init__(self, findings: list[Finding], target: str = Status.PUBLISHED):
+        self.findings, self.target = findings, Status(target)
+        self.action = BLOCKED_BY_ERRORS[self.target]
         lines = [f"- {finding.location} : {finding.message}" for finding in findings]
-        super().__init__(f"Publication refusée : {len(findings)} erreur(s) à corriger.\n" + "\n".join(lines))
+        super().__init__(f"{self.action} refusée : {plural(len(findings), 'erreur')} à corriger.\n" + "\n".join(lines))
 
 
 # --- import -------------------------------------------------------------------
@@ -156,10 +161,11 @@ def transition(issue: Issue, to_status: str, by=None, note: str = "") -> StatusC
         if target not in ALLOWED[current]:
             raise TransitionNotAllowed(f"Le numéro {locked.number} est « {current.label} » : "
                                        f"il ne peut pas passer à « {target.label} ».")
-        if target == Status.PUBLISHED:
+        if target in BLOCKED_BY_ERRORS:
             blocking = errors(lint_issue(locked))
             if blocking:
-                raise PublishBlocked(blocking)
+                raise PublishBlocked(blocking, target)
+        if target == Status.PUBLISHED:
             locked.published_at = timezone.now()
         locked.status = target
         locked.save(update_fields=["status", "published_at", "updated_at"])

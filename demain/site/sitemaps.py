@@ -1,10 +1,11 @@
-"""The sitemap: home, archive and every published issue, on settings.SITE_URL."""
+"""The sitemap: home, archive, every published issue and the offer pages, on settings.SITE_URL."""
 
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from demain.audience.models import OfferPage
 from demain.issues.models import Issue
 from demain.site.links import site_domain, site_protocol
 from demain.site.published import published_issues
@@ -42,4 +43,11 @@ class IssuesSitemap(OnSiteUrl):
         return issue.updated_at
 
 
-SITEMAPS = {"pages": PagesSitemap, "issues": IssuesSitemap}
+class OffersSitemap(OnSiteUrl):
+    changefreq = "monthly"
+
+    def items(self):
+        return OfferPage.objects.order_by("menu_order", "slug")
+
+
+SITEMAPS = {"pages": PagesSitemap, "issues": IssuesSitemap, "offers": OffersSitemap}

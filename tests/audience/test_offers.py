@@ -50,9 +50,37 @@ def test_it_stores_a_training_request_with_modules_and_tells_the_editor(client, 
     assert inquiry.kind == "training" and set(inquiry.modules.all()) == set(modules)
     [message] = mail.outbox
     assert message.to == [settings.EDITOR_EMAIL]
-    everything = message.message().as_string()
-    assert "INJECT" not in everything and "SECRET-MOT" not in everything and "ferme.example" not in everything
+    assert message.reply_to == ["jean@ferme.example"]
+    assert message.message()["Reply-To"] == "jean@ferme.example"
+    assert message.subject == "Nouvelle demande\u202f: Demande de formation — Jean <b>INJECT</b> (Ferme)"
+    assert "Nom\u202f: Jean <b>INJECT</b>" in message.body and "Message\u202f: SECRET-MOT =cmd|" in message.body
+    assert "Entreprise ou organisation\u202f: Ferme" in message.body
+    assert "Modules choisis\u202f: Module 5" in message.body and "Module 9" in message.body
+    assert "Téléphone" not in message.body  # left empty: not listed
+    html = message.alternatives[0][0]
+    assert "Jean &lt;b&gt;INJECT&lt;/b&gt;" in html and "<b>INJECT" not in html  # escaped
     assert f"/admin/audience/inquiry/{inquiry.pk}/change/" in message.body
+
+
+@pytest.mark.postgres
+def test_it_shows_a_request_with_its_own_form_fields_and_a_read_only_message(admin_client):
+    talk = Inquiry.objects.create(kind="talk", name="Léa", email="lea@example.org", preferred_date="mai",
+                                  audience_size=40, message="Bonjour, une conférence ?")
+    contact = Inquiry.objects.create(kind="contact", name="Max", email="max@example.org", message="Un mot.")
+    page = admin_client.get(f"/admin/audience/inquiry/{talk.pk}/change/").content.decode()
+    assert 'name="preferred_date"' in page and 'name="audience_size"' in page
+    assert 'name="modules"' not in page and 'name="message"' not in page
+    assert "Bonjour, une conférence ?" in page
+    page = admin_client.get(f"/admin/audience/inquiry/{contact.pk}/change/").content.decode()
+    for absent in ("preferred_date", "audience_size", "modules", "message"):
+        assert f'name="{absent}"' not in page
+    assert 'name="phone"' in page and "Un mot." in page
+    response = admin_client.post(f"/admin/audience/inquiry/{contact.pk}/change/", {
+        "handled": "on", "name": "Max", "email": "max@example.org", "organisation": "", "phone": "",
+        "message": "Réécrit par l’admin"})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.handled and contact.message == "Un mot."
 
 
 def test_it_refuses_an_introduction_module_as_a_choice(client):

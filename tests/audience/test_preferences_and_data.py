@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from demain.audience import links
-from demain.audience.models import DownloadLead, Inquiry, Resource, Subscriber, Suppression
+from demain.audience.models import DownloadLead, Inquiry, Resource, Subscriber, Suppression, email_hash
 from tests.audience.conftest import path_of
 
 
@@ -65,3 +65,25 @@ def test_it_erases_everything_but_a_suppression_hash(client, subscriber, tmp_pat
     assert client.post(url).status_code == 404  # the link died with the data
     client.post("/inscription/", {"email": subscriber.email, "consent": "on"})
     assert not Subscriber.objects.exists() or Subscriber.objects.get().status != "confirmed"
+
+
+@pytest.mark.postgres
+def test_it_erases_the_address_from_the_sending_journal_too(client, subscriber, settings):
+    from django.core.mail import EmailMessage
+
+    from demain.delivery.models import BounceEvent, Campaign, Delivery, OutboxMessage
+    from tests.site_factory import make_issue
+
+    campaign = Campaign.objects.create(issue=make_issue(1))
+    Delivery.objects.create(campaign=campaign, subscriber=subscriber, email=subscriber.email, status="bounced",
+                            smtp_reply=f"550 {subscriber.email} unknown")
+    BounceEvent.objects.create(provider="file", kind="hard", email=subscriber.email, event_key="k",
+                               email_hash=email_hash(subscriber.email), raw=f"Final-Recipient: {subscriber.email}")
+    settings.EMAIL_BACKEND = "demain.delivery.outbox.OutboxBackend"
+    EmailMessage("Bonjour", "Texte", "lettre@demain.example", [subscriber.email]).send()
+    assert OutboxMessage.objects.count() == 1
+    client.post(path_of(links.erase_url(subscriber)))
+    for model in (Delivery, BounceEvent, OutboxMessage):
+        for row in model.objects.all():
+            assert subscriber.email not in str([getattr(row, f.attname) for f in model._meta.fields])
+    assert Delivery.objects.get().status == "bounced"  # the campaign's figures stay true

@@ -46,6 +46,9 @@ class PageSection(models.Model):
         ordering = ["position", "id"]
         verbose_name = "partie"
 
+    def __str__(self) -> str:
+        return self.title or f"Partie {self.position}"
+
 
 class TrainingModule(models.Model):
     number = models.PositiveSmallIntegerField("numéro", unique=True)

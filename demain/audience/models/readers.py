@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 
@@ -33,11 +33,23 @@ class Interest(models.TextChoices):
 
 class SubscriberQuerySet(models.QuerySet):
     def mailable(self, today: date | None = None) -> "SubscriberQuerySet":
-        """Confirmed, not on pause today. Suppressed addresses are checked at send time."""
+        """Confirmed, not on pause today, and not sent a letter more recently than their frequency
+        allows (weekly: 7 days, monthly: 30). Suppressed addresses are checked at send time."""
+        from django.apps import apps
+
         today = today or timezone.localdate()
-        return self.filter(status=Subscriber.Status.CONFIRMED).filter(
+        mailable = self.filter(status=Subscriber.Status.CONFIRMED).filter(
             Q(paused_until__isnull=True) | Q(paused_until__lt=today)
         )
+        Delivery = apps.get_model("delivery", "Delivery")
+        for frequency, days in FREQUENCY_DAYS.items():
+            recent = Delivery.objects.filter(subscriber=OuterRef("pk"), status=Delivery.Status.SENT,
+                                             sent_at__gte=timezone.now() - timedelta(days=days))
+            mailable = mailable.exclude(Q(frequency=frequency) & Exists(recent))
+        return mailable
+
+
+FREQUENCY_DAYS = {"weekly": 7, "monthly": 30}
 
 
 class Subscriber(models.Model):
@@ -53,6 +65,7 @@ class Subscriber(models.Model):
         MONTHLY = "monthly", "Une lettre par mois au plus"
 
     email = models.EmailField("adresse e-mail", unique=True)
+    name = models.CharField("nom", max_length=120, blank=True, help_text="Repris d’un import, facultatif.")
     status = models.CharField("statut", max_length=16, choices=Status.choices, default=Status.PENDING)
     interests = models.JSONField("centres d’intérêt", default=list, blank=True)
     frequency = models.CharField("fréquence", max_length=16, choices=Frequency.choices, default=Frequency.EVERY)
@@ -89,6 +102,7 @@ class ConsentRecord(models.Model):
         REQUESTED = "requested", "Demande d’inscription"
         CONFIRMED = "confirmed", "Confirmation (double opt-in)"
         WITHDRAWN = "withdrawn", "Désinscription"
+        IMPORTED = "imported", "Import (consentement recueilli par un autre outil)"
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
     action = models.CharField(max_length=16, choices=Action.choices)
@@ -100,6 +114,9 @@ class ConsentRecord(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = "consentement"
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} du {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
 
 
 class Suppression(models.Model):
@@ -118,6 +135,9 @@ class Suppression(models.Model):
     class Meta:
         verbose_name = "adresse bloquée"
         verbose_name_plural = "adresses bloquées"
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.email_hash[:12]}…)"
 
     @classmethod
     def covers(cls, email: str) -> bool:

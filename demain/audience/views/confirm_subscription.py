@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from demain.audience import abuse, subscriptions, tokens
 from demain.audience.tasks import send_welcome
+from demain.site.published import published_issues
 
 
 @csrf_exempt  # the signed token is the credential; the page posts it back by itself
@@ -25,4 +26,4 @@ def confirm_subscription(request, token):
     if subscriber is None:
         return render(request, "audience/confirm_used.html")
     send_welcome.enqueue(subscriber.pk)
-    return render(request, "audience/confirmed.html")
+    return render(request, "audience/confirmed.html", {"latest": published_issues().first()})

@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from demain.delivery.bounces import record
 from demain.delivery.bounces.models import BounceEvent
+from demain.lib.houseformat.typography import plural
 
 
 @admin.register(BounceEvent)
@@ -27,4 +28,4 @@ class BounceEventAdmin(admin.ModelAdmin):
     @admin.action(description="Traiter à nouveau les événements en attente sélectionnés")
     def retry_selected(self, request, queryset):
         failed = record.process_all(queryset.filter(processed_at__isnull=True))
-        self.message_user(request, f"Traitement relancé ; {failed} échec(s).")
+        self.message_user(request, f"Traitement relancé ; {plural(failed, 'échec')}.")

@@ -16,11 +16,22 @@ Near-duplicates (demain.lib.dedupe.near), MinHash LSH over word 3-shingles:
   indexes a document and names the earlier documents it nearly duplicates
   (most similar first); ``query(text)`` asks without adding.
 - similarity(a, b) -> float: the estimated Jaccard similarity of two texts.
+- signature(text), dump_signature(sig) -> bytes, load_signature(bytes): store
+  signatures and rebuild an index from them (``add(key, signature)``).
 THRESHOLD (0.4) and how it was measured are documented in near.py.
 """
 
 from .content import EmptyText, content_hash, normalize_text, words
-from .near import THRESHOLD, Match, NearDuplicateIndex, shingles, signature, similarity
+from .near import (
+    THRESHOLD,
+    Match,
+    NearDuplicateIndex,
+    dump_signature,
+    load_signature,
+    shingles,
+    signature,
+    similarity,
+)
 from .urls import TRACKING_PARAMS, InvalidURL, normalize_url
 
 __all__ = [
@@ -31,6 +42,8 @@ __all__ = [
     "THRESHOLD",
     "TRACKING_PARAMS",
     "content_hash",
+    "dump_signature",
+    "load_signature",
     "normalize_text",
     "normalize_url",
     "shingles",

@@ -29,13 +29,22 @@ class EmptyText(ValueError):
 _SPACES = re.compile(r"\s+")
 
 
-def _fold_char(char: str) -> str:
-    category = unicodedata.category(char)
-    if category == "Mn":  # combining accent, left over by NFD
-        return ""
-    if category[0] == "P" or category[0] == "Z" or category in ("Cc", "Cf"):
-        return " "
-    return char
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str | None:
+        category = unicodedata.category(chr(code))
+        if category == "Mn":  # combining accent, left over by NFD
+            value = None
+        elif category[0] in "PZ" or category in ("Cc", "Cf"):
+            value = " "
+        else:
+            value = chr(code)
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def normalize_text(text: str) -> str:
@@ -43,7 +52,7 @@ def normalize_text(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
-    folded = "".join(_fold_char(char) for char in decomposed)
+    folded = decomposed.translate(_FOLD)
     return _SPACES.sub(" ", unicodedata.normalize("NFC", folded)).strip()
 
 

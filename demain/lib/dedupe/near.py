@@ -22,6 +22,7 @@ Jaccard of the shingle sets, 230-word articles:
     two write-ups of one event                     0.00-0.01
     the same, both wrapped in one outlet's chrome  0.13
     a translation                                  0.00
+    2 % / 5 % / 10 % of the words replaced         0.89-0.92 / 0.76-0.78 / 0.58-0.62
 
 0.4 leaves more than three standard deviations of the MinHash estimate
 (sqrt(J(1-J)/NUM_PERM) ≈ 0.044) between the threshold and either side's
@@ -34,12 +35,16 @@ weigh less.
     index.query(text3)              # ask without adding
 
 Texts with no words are neither indexed nor matched (add returns []).
+signature(text) -> LeanMinHash, dump_signature(sig) -> bytes and
+load_signature(bytes) let a pipeline store each article's signature and
+rebuild the index after a restart with add(key, load_signature(stored)).
 Adding a key twice raises ValueError.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Hashable
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -47,7 +52,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .content import words
 
 __all__ = ["Match", "NUM_PERM", "NearDuplicateIndex", "SHINGLE_SIZE", "THRESHOLD",
-           "shingles", "signature", "similarity"]
+           "dump_signature", "load_signature", "shingles", "signature", "similarity"]
 
 THRESHOLD = 0.4
 SHINGLE_SIZE = 3
@@ -73,12 +78,20 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """The seed's permutations, drawn once (MinHash draws them again for each instance)."""
+    return MinHash(num_perm=num_perm, seed=SEED)
+
+
 def signature(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_SIZE) -> LeanMinHash | None:
     """The MinHash signature of the text's shingles, or None for a text with no words."""
     grams = shingles(text, size)
     if not grams:
         return None
-    minhash = MinHash(num_perm=num_perm, seed=SEED)
+    template = _template(num_perm)
+    minhash = MinHash(num_perm=num_perm, seed=SEED, permutations=template.permutations,
+                      scheme=template.scheme)
     minhash.update_batch([gram.encode("utf-8") for gram in grams])
     return LeanMinHash(minhash)
 
@@ -89,6 +102,21 @@ def similarity(a: str, b: str) -> float:
     if sig_a is None or sig_b is None:
         return 0.0
     return float(sig_a.jaccard(sig_b))
+
+
+def dump_signature(sig: LeanMinHash) -> bytes:
+    """The signature as bytes, to store beside the article."""
+    buffer = bytearray(sig.bytesize())
+    sig.serialize(buffer)
+    return bytes(buffer)
+
+
+def load_signature(data: bytes) -> LeanMinHash:
+    """A signature stored by dump_signature; ValueError when the bytes are not one."""
+    try:
+        return LeanMinHash.deserialize(bytearray(data))
+    except Exception as exc:  # struct.error, ValueError: whatever the bytes broke
+        raise ValueError(f"not a stored MinHash signature ({exc})") from None
 
 
 class NearDuplicateIndex:
@@ -110,15 +138,21 @@ class NearDuplicateIndex:
     def __contains__(self, key: Hashable) -> bool:
         return key in self._signatures
 
-    def query(self, text: str) -> list[Match]:
-        """The indexed documents this text is a near-duplicate of, most similar first."""
-        return self._matches(signature(text, self.num_perm, self.shingle_size))
+    def _signature(self, text_or_signature: str | LeanMinHash | None) -> LeanMinHash | None:
+        if text_or_signature is None or isinstance(text_or_signature, LeanMinHash):
+            return text_or_signature
+        return signature(text_or_signature, self.num_perm, self.shingle_size)
 
-    def add(self, key: Hashable, text: str) -> list[Match]:
-        """Index the text under ``key`` and return its earlier near-duplicates."""
+    def query(self, text: str | LeanMinHash) -> list[Match]:
+        """The indexed documents this text (or signature) nearly duplicates, most similar first."""
+        return self._matches(self._signature(text))
+
+    def add(self, key: Hashable, text: str | LeanMinHash | None) -> list[Match]:
+        """Index the text under ``key`` and return its earlier near-duplicates. A stored
+        signature (load_signature) may stand for the text, to rebuild an index without texts."""
         if key in self._signatures:
             raise ValueError(f"key {key!r} is already in the index")
-        sig = signature(text, self.num_perm, self.shingle_size)
+        sig = self._signature(text)
         found = self._matches(sig)
         if sig is not None:
             self._lsh.insert(key, sig)

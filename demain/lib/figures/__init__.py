@@ -28,23 +28,35 @@ find_figures(text, lang=None) -> list[Figure]
     watt-hours », « 10 000 » (space, U+00A0, U+202F, U+2009), « 10,000 »,
     « 1.5M », « 3 millions de », « un milliard », « 14,3 Md€ », « $3m »,
     « £2bn », « 70B parameters », « 40 % », « 3 points de pourcentage »,
-    « 1,14 gCO2e », « 10 000 tonnes de CO2 », « 1,2 milliard de litres »;
+    « 1,14 gCO2e », « 10 000 tonnes de CO2 », « 1,2 milliard de litres »,
+    signed « −5 % »; fractions as shares « un tiers des », « la moitié de »,
+    « two thirds of », « half the »; temperatures « +1,5 °C »; rates
+    « 500 gCO2e/kWh », « 9,99 €/mois », « 2 TWh par an »,
+    « 1.5 billion litres a year » (``per``: the denominator's base unit, and
+    ``value`` per that unit; « 0,24 Wh par requête » is no rate: a noun);
     multipliers « cinquante fois plus », « 10x », « ×3 », « three times as
     many »; dates « 12 mars 2025 », « March 12, 2025 », « 2025-03-12 », years;
-    ranges « entre 0,18 et 0,27 gCO2e » (the first bound takes the second's
-    unit). Spelled-out numbers count only with a scale, a unit or « fois »
-    (« deux chercheurs » is no figure); a small bare number after a capitalised
+    ranges « entre 0,18 et 0,27 gCO2e », « $64-72 billion » (the bounds
+    share unit, scale and currency). Spelled-out numbers below 100 count
+    only with a scale, a unit or « fois » (« deux chercheurs » is no figure,
+    « dix mille foyers » is); a small bare number after a capitalised
     name is a name (« Llama 3 », « Gemini 2.5 »), so is a number glued to
     letters (« GPT-4o », « H100 »).
 
-compare(a, b) -> Comparison: same, rounded, different, unit_slip, scale_slip or
-    incomparable (compare.py documents the rounding tolerance).
+compare(a, b, directed=False) -> Comparison: same, rounded, different,
+    unit_slip, scale_slip or incomparable (compare.py documents the rounding
+    tolerance; ``directed`` checks a claim a against its evidence b).
 same_quantity(a, b) -> bool: the two agree within rounding.
 best_match(figure, candidates) -> (Figure | None, Comparison): the candidate that
-    supports a figure best, else the closest slip or contradiction.
+    supports a figure best, else the closest slip or contradiction (for the
+    drafts' checker: a draft's figure against its sources' figures).
+Figure.as_dict() is JSON-ready.
 same_subject(a, b) -> bool: same family and the same quantified noun or context.
 disagreements({source: figures}) -> list[Disagreement]: figures from different
     sources about the same subject whose values do not agree.
+derivations(target, figures) -> list[Derivation]: the ratios, changes, shares,
+    differences and sums of two figures that give ``target``, each written out
+    (« 1,14 gCO2e / 0,03 gCO2e = 38 »), for derived figures (derive.py).
 
 Errors: a text that is not a str raises TypeError, a lang other than « fr »
 or « en » raises ValueError.
@@ -62,6 +74,7 @@ from .compare import (
     tolerance,
 )
 from .context import guess_lang, keywords
+from .derive import Derivation, derivations
 from .model import Comparison, Disagreement, Figure
 from .parse import find_figures
 
@@ -69,10 +82,12 @@ __all__ = [
     "APPROX_TOLERANCE",
     "REL_TOLERANCE",
     "Comparison",
+    "Derivation",
     "Disagreement",
     "Figure",
     "best_match",
     "compare",
+    "derivations",
     "disagreements",
     "find_figures",
     "guess_lang",

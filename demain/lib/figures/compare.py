@@ -11,15 +11,23 @@ Rounding tolerance: two values agree when they differ by at most the larger of
 « plus de X » / « more than X » agrees with any value above X (within the
 tolerance), « moins de X », « jusqu'à X » / « up to X » with any value below.
 
-compare(a, b) -> Comparison with status same, rounded, different,
+compare(a, b, directed=False) -> Comparison with status same, rounded, different,
 unit_slip (the same number with another unit: mm/mL, kWh/MWh, $/€, %/points),
 scale_slip (the same number with another scale: million/milliard) or
-incomparable. same_quantity(a, b) is compare(a, b).agrees.
+incomparable. Rates (« 500 gCO2e/kWh », « 2 TWh par an ») compare per base
+unit of their denominators, so « 2 TWh par an » and « 5,5 GWh par jour »
+agree; a rate against the same figure without its denominator agrees with the
+note that the rate is written on one side only; two different denominators
+(per kWh, per year) are incomparable. same_quantity(a, b) is compare(a, b).agrees. With ``directed``, a is
+a claim (a draft's figure) and b its evidence (a source's): only a's rounding
+counts, so « 5 » rounds a source's « 4,87 », but « 4,87 » is not a source's « 5 ».
 
 disagreements(figures_by_source) pairs the figures of different sources that
 read as the same quantity about the same subject — same dimension (and
 currency, and count noun), and the same quantified noun or at least
 MIN_SHARED context keywords making SUBJECT_OVERLAP of the smaller keyword set,
+(plain numbers, percentages, points, multipliers, durations and lengths need
+the same noun: « 95 % des projets » and « 5 % ont réussi » are two shares);
 or, for energy, power, mass, CO2e, volume, data, money and counts, the only
 figure of that family in each source within a factor UNIQUE_FACTOR (10) —
 and whose values do not agree. A figure that agrees with any figure of the
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 from .model import Comparison, Disagreement, Figure
@@ -56,15 +65,19 @@ def _within_factor(a: Figure, b: Figure, factor: float) -> bool:
     return 1 / factor <= ratio <= factor
 
 
-def tolerance(a: Figure, b: Figure) -> float:
-    """The largest difference between a's and b's values that is still rounding."""
+def tolerance(a: Figure, b: Figure, directed: bool = False) -> float:
+    """The largest difference between a's and b's values that is still rounding. ``directed``:
+    a is a claim and b its evidence, so only a's own rounding counts (a draft may round
+    « 4,87 » to « 4,9 » or « 5 », never turn a source's « 5 » into « 4,9 »)."""
     largest = max(abs(a.value or 0.0), abs(b.value or 0.0))
     rel = APPROX_TOLERANCE if "about" in (a.qualifier, b.qualifier) else REL_TOLERANCE
+    if directed:
+        return max(rel * largest, a.precision)
     return max(rel * largest, a.precision, b.precision)
 
 
-def _close(a: Figure, b: Figure) -> bool:
-    gap = tolerance(a, b)
+def _close(a: Figure, b: Figure, directed: bool = False) -> bool:
+    gap = tolerance(a, b, directed)
     if a.qualifier in ("over",) or b.qualifier in ("over",):
         low, high = (a, b) if a.qualifier == "over" else (b, a)
         return high.value >= low.value - gap
@@ -74,52 +87,86 @@ def _close(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= gap
 
 
-def _numbers_close(a: Figure, b: Figure) -> bool:
+def _numbers_close(a: Figure, b: Figure, directed: bool = False) -> bool:
     """The numbers as written agree (« 14,3 » and « 14.3 »), whatever their scale and unit."""
     if a.number is None or b.number is None:
         return False
     gap = max(REL_TOLERANCE * max(abs(a.number), abs(b.number)), 0.5 * 10 ** -a.decimals,
-              0.5 * 10 ** -b.decimals)
+              0 if directed else 0.5 * 10 ** -b.decimals)
     return abs(a.number - b.number) <= gap
+
+
+def _without_rate(figure: Figure) -> Figure:
+    """The figure per its written denominator, without the denominator."""
+    if not figure.per:
+        return figure
+    return replace(figure, value=figure.value * figure.per_factor, precision=figure.precision * figure.per_factor,
+                   per="", per_factor=1.0, per_text="")
+
+
+def _per_unit(figure: Figure) -> float | None:
+    """The unit's factor to the base unit (1e3 for kWh), a rate's denominator included."""
+    if not figure.number or not figure.scale or figure.value is None:
+        return None
+    return figure.value / (figure.number * figure.scale)
 
 
 def _same_family(a: Figure, b: Figure) -> bool:
     if a.dimension != b.dimension:
         return False
-    if a.dimension in ("currency", "count"):
+    if a.dimension in ("currency", "count", "temperature"):
         return a.unit == b.unit
     return True
 
 
-def compare(a: Figure, b: Figure) -> Comparison:
-    """What b says about a (symmetric): same, rounded, different, unit_slip, scale_slip, incomparable."""
+def compare(a: Figure, b: Figure, directed: bool = False) -> Comparison:
+    """What b says about a: same, rounded, different, unit_slip, scale_slip, incomparable.
+    Symmetric, unless ``directed``: then a is a claim checked against b (see tolerance)."""
     if a.kind == "date" or b.kind == "date":
         if a.kind != b.kind:
             return Comparison("incomparable", "a date and a quantity")
         if a.iso == b.iso:
             return Comparison("same")
-        if a.iso and b.iso and (a.iso.startswith(b.iso) or b.iso.startswith(a.iso)):
+        if a.iso and b.iso and (a.iso.startswith(b.iso) or b.iso.startswith(a.iso) or _same_day(a.iso, b.iso)):
             return Comparison("rounded", f"{a.iso} and {b.iso} are one date at two precisions")
         return Comparison("different", f"{a.iso} vs {b.iso}")
+    if _same_family(a, b) and a.per != b.per:
+        if a.per and b.per:
+            return Comparison("incomparable", f"« {a.per_text} » vs « {b.per_text} »")
+        # « 12 kgCO2e par an » and « 12 kgCO2e »: compare what is written, say the rate is one-sided
+        result = compare(_without_rate(a), _without_rate(b), directed)
+        if result.agrees:
+            return Comparison("rounded", f"the rate « {a.per_text or b.per_text} » is written on one side only")
+        return result
     if _same_family(a, b):
         if a.direction != b.direction and a.dimension == "ratio" and None not in (a.direction, b.direction):
             return Comparison("different", f"{a.direction} vs {b.direction}")
         if a.value == b.value:
             return Comparison("same")
-        if _close(a, b):
-            return Comparison("rounded", f"within ±{tolerance(a, b):.3g} {a.unit}".rstrip())
-        if _numbers_close(a, b) and a.scale != b.scale:
+        if _close(a, b, directed):
+            return Comparison("rounded", f"within ±{tolerance(a, b, directed):.3g} {a.unit}".rstrip())
+        if _numbers_close(a, b, directed) and a.scale != b.scale:
             return Comparison("scale_slip", f"{a.scale_text or 'no scale'} vs {b.scale_text or 'no scale'}")
-        if _numbers_close(a, b):
-            return Comparison("unit_slip", f"{a.unit_text} vs {b.unit_text}")
+        factor_a, factor_b = _per_unit(a), _per_unit(b)
+        if _numbers_close(a, b, directed) and factor_a and factor_b and \
+                not 0.999 < factor_a / factor_b < 1.001:
+            return Comparison("unit_slip", f"{a.unit_text}{a.per_text} vs {b.unit_text}{b.per_text}")
         return Comparison("different", f"{a.value:.6g} vs {b.value:.6g} {a.unit}".rstrip())
     if "number" in (a.dimension, b.dimension) and a.value is not None and b.value is not None:
-        if a.kind != "multiplier" and b.kind != "multiplier" and abs(a.value - b.value) <= tolerance(a, b):
+        if a.kind != "multiplier" and b.kind != "multiplier" and abs(a.value - b.value) <= tolerance(a, b, directed):
             return Comparison("rounded", "the unit is written on one side only")
         return Comparison("incomparable", f"{a.dimension} vs {b.dimension}")
-    if _numbers_close(a, b) and a.scale == b.scale:
+    if _numbers_close(a, b, directed) and a.scale == b.scale:
         return Comparison("unit_slip", f"{a.unit_text or a.unit} vs {b.unit_text or b.unit}")
     return Comparison("incomparable", f"{a.dimension} vs {b.dimension}")
+
+
+def _same_day(a: str, b: str) -> bool:
+    """« 10 juin » (--06-10) and « 2025-06-10 »: one day, the year written on one side."""
+    if a.startswith("--") == b.startswith("--"):
+        return False
+    no_year, full = (a, b) if a.startswith("--") else (b, a)
+    return len(full) == 10 and full.endswith(no_year[1:])
 
 
 def same_quantity(a: Figure, b: Figure) -> bool:
@@ -143,26 +190,36 @@ def same_subject(a: Figure, b: Figure) -> bool:
     """a and b measure the same kind of thing and their contexts say it is the same quantity."""
     if a.kind == "date" or b.kind == "date" or not _same_family(a, b):
         return False
-    if a.dimension == "number" and not (a.noun and a.noun == b.noun):
-        return False
+    if a.dimension not in SPECIFIC and not (a.noun and a.noun == b.noun):
+        return False  # « 95 % des projets » and « 5 % ont réussi »: a share needs its noun
     return subject_score(a, b) >= SUBJECT_OVERLAP
 
 
 def best_match(figure: Figure, candidates: Iterable[Figure]) -> tuple[Figure | None, Comparison]:
     """The candidate that supports ``figure`` best: an agreeing one first (the most on-subject),
-    else the most on-subject slip or different value among those of its family, else
-    (None, incomparable). For the drafts' checker: a draft figure against its sources' figures."""
+    else the most on-subject slip or different value, else (None, incomparable). For the
+    drafts' checker: a draft figure (the claim, compared ``directed``) against its sources'
+    figures. When some candidate has the figure's unit, candidates without a unit are not
+    taken as support (« 5 euros » is not supported by « le n° 5 »), and a slip (« 5 % » for
+    « 5 points ») ranks before a bare number that agrees."""
+    candidates = list(candidates)
+    if figure.dimension != "number" and any(_same_family(figure, other) for other in candidates):
+        candidates = [other for other in candidates if other.dimension != "number"]
     ranked = []
     for other in candidates:
-        result = compare(figure, other)
+        result = compare(figure, other, directed=True)
         if result.status == "incomparable":
             continue
-        order = 0 if result.agrees else (1 if result.status.endswith("slip") else 2)
-        ranked.append((order, -subject_score(figure, other), other.start, other, result))
+        if result.agrees:  # the unit written on one side only ranks after a slip
+            order = 0 if other.dimension == figure.dimension else 1.5
+        else:
+            order = 1 if result.status.endswith("slip") else 2
+        kin = 0 if other.kind == figure.kind else 1  # « 5 % » before « 5 dollars » for « 5 points »
+        ranked.append((order, kin, -subject_score(figure, other), other.start, other, result))
     if not ranked:
         return None, Comparison("incomparable", "no figure of the same kind")
-    ranked.sort(key=lambda item: item[:3])
-    return ranked[0][3], ranked[0][4]
+    ranked.sort(key=lambda item: item[:4])
+    return ranked[0][4], ranked[0][5]
 
 
 def disagreements(figures_by_source: Mapping[Hashable, Iterable[Figure]]) -> list[Disagreement]:

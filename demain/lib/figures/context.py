@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "fold", "guess_lang", "keywords", "noun_after", "noun_before", "sentences"]
+__all__ = ["STOPWORDS", "fold", "guess_lang", "keyword_positions", "keywords", "noun_after", "noun_before", "sentences"]
 
 _FR_STOP = set("""
 a à au aux avec ce ces cet cette c ça comme dans de des du d elle elles en entre est et été être
@@ -67,7 +67,8 @@ _LEXICON = {
     "dollar": "dollar", "euro": "euro", "fois": "times", "plus": "more", "moins": "less",
     "gpu": "gpu", "serveur": "server", "agent": "agent", "etude": "study", "rapport": "report",
     "pourcentage": "percent", "turbine": "turbine", "eolien": "wind", "eolienne": "wind",
-    "vent": "wind", "hiver": "winter", "ete": "summer", "nucleaire": "nuclear",
+    "vent": "wind", "valeur": "value", "action": "share", "stock": "share", "cas": "case",
+    "projet": "project", "entreprise": "company", "societe": "company", "salarie": "employee", "hiver": "winter", "ete": "summer", "nucleaire": "nuclear",
 }
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -82,23 +83,44 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """Singular, mapped through the lexicon (« salariés » → employee, « queries » → query)."""
+    if word in _LEXICON:
+        return _LEXICON[word]
+    singular = word
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "is")) and \
+            not (word.endswith("us") and len(word) > 4):  # « GPUs » → gpu, « virus » stays
+        singular = word[:-1]
+        if singular in _LEXICON:
+            return _LEXICON[singular]
     if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return _LEXICON.get(word, word)
+        return word[:-3] + "y"
+    return singular
+
+
+_PART_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _keyword(part: str) -> str | None:
+    word = fold(part)
+    if len(word) < 3 or word in STOPWORDS:
+        return None
+    return _stem(word)
+
+
+def keyword_positions(text: str) -> list[tuple[int, str]]:
+    """(start, keyword) of each content word of the text, in order."""
+    found = []
+    for match in _PART_RE.finditer(text):
+        keyword = _keyword(match.group())
+        if keyword is not None:
+            found.append((match.start(), keyword))
+    return found
 
 
 def keywords(text: str) -> frozenset[str]:
     """Content words of the text, folded, singular, mapped to one concept across languages."""
-    found = set()
-    for match in _WORD_RE.finditer(text):
-        for part in re.split(r"['’]", match.group()):
-            word = fold(part)
-            if len(word) < 3 or word in STOPWORDS:
-                continue
-            found.add(_stem(word))
-    return frozenset(found)
+    return frozenset(keyword for _, keyword in keyword_positions(text))
 
 
 def guess_lang(text: str) -> str:
@@ -113,8 +135,10 @@ _FR_ONLY = frozenset(fold(w) for w in ("le la les des du est et une dans pour qu
                                        "pas sont aux ces cette leur selon été être").split())
 _EN_ONLY = frozenset("the and of is are was were with from this that these which for has have its".split())
 
-_CONNECTORS = {"de", "d", "des", "du", "of", "the", "les", "la", "le", "l"}
-_OF = {"de", "d", "des", "du", "of"}
+_CONNECTORS = {"de", "d", "des", "du", "of", "par", "per", "the", "les", "la", "le", "l", "its", "their", "his", "her",
+               "our", "sa", "son", "ses", "leur", "leurs", "notre", "nos", "this", "these", "ce", "cet",
+               "cette", "ces"}
+_OF = {"de", "d", "des", "du", "of", "par", "per"}
 
 
 def noun_after(text: str, pos: int, direct: bool = True) -> str | None:
@@ -134,20 +158,30 @@ def noun_after(text: str, pos: int, direct: bool = True) -> str | None:
                 return None
             if word in STOPWORDS or len(word) < 2:
                 return None
+            if word == "chiffre" and re.match(r"\s*d['’]\s*affaires", text[match.end():]):
+                return "revenue"  # « chiffre d'affaires »
             return _stem(word)
         if skipped > 2:
             return None
     return None
 
 
+_AUXILIARIES = frozenset("a ont est sont été était étaient avait avaient sera s has have had was were is are "
+                         "be been encore déjà aussi also already still".split())
+
+
 def noun_before(text: str, pos: int) -> str | None:
-    """The noun right before « de », « of » or « : » and the figure (« une consommation de 0,24 Wh »)."""
-    window = text[max(0, pos - 50):pos]
-    match = re.search(r"([^\W\d_]+)['’]?\s*(?:\b(?:de|d['’]|of|du|des|à|at|:)\s*|:\s*|d['’])$", window, re.IGNORECASE)
+    """The noun right before « de » or « of » and the figure (« une consommation de 0,24 Wh »),
+    unless it reads as a verb (« a chuté de 14 % », « s'est effondrée de 35 % »)."""
+    window = text[max(0, pos - 60):pos]
+    match = re.search(r"([^\W\d_]+)['’]?\s*(?:\b(?:de|d['’]|of|du|des)\s*|d['’])$", window, re.IGNORECASE)
     if not match:
         return None
     word = fold(match.group(1))
     if word in STOPWORDS or len(word) < 3:
+        return None
+    before = [fold(w) for w in re.findall(r"[^\W\d_]+", window[:match.start(1)])[-2:]]
+    if any(w in _AUXILIARIES for w in before):
         return None
     return _stem(word)
 

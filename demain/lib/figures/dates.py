@@ -45,10 +45,12 @@ _PATTERNS = [
 ]
 _DECADE = re.compile(r"(?<![\w])(?:(?:années|annees)" + _SP + r"(?P<y1>(?:19|20)\d0)|(?P<y2>(?:19|20)\d0)'?s)(?![\w])",
                      re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\w.,\u00a0\u202f])(?P<year>(?:19|20)\d{2})(?![\w]|[.,]\d|[ \u00a0\u202f\u2009]\d{3}(?!\d))")
+_YEAR_RE = re.compile(r"(?<![\w.,\u00a0\u202f])(?<![^\W\d_]-)(?P<year>(?:19|20)\d{2})(?![\w]|[.,]\d|[ \u00a0\u202f\u2009]\d{3}(?!\d))")
+_MID_YEAR = re.compile(r"(?<![\w])mi-(?P<year>(?:19|20)\d{2})(?![\w])", re.IGNORECASE)
+_YEAR_JOIN = re.compile(r"\s*(?:et|and|ou|or|à|to|au|-|–)\s*$", re.IGNORECASE)
 _YEAR_CUES = set(
-    "en in since depuis d'ici by avant après after before until jusqu'en jusqu'à dès from to of "
-    "de du et and à au fin début mi early late mid année year l'an an ou or en-tête vers around "
+    "en in since depuis d'ici by avant après after before until jusqu'en jusqu'à dès from of "
+    "de du fin début mi early late mid année year l'an an ou or en-tête vers around "
     "circa en l'année dans the le la les entre between through printemps été automne hiver "
     "spring summer autumn fall winter".split()
 )
@@ -79,16 +81,15 @@ def _iso(year, month, day) -> str | None:
 def is_year_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number at [start, end) reads as a year."""
     before = text[max(0, start - 20):start].split()
-    previous = before[-1].lower().strip("(«\"“") if before else ""
-    if previous.endswith(("'", "’")):
-        previous = previous.replace("’", "'")
+    previous = before[-1].lower().strip("(«\"“").replace("’", "'") if before else ""
     if previous in _YEAR_CUES or previous[-3:] in ("d'i",) or re.fullmatch(r"\d{4}[-–]?", previous):
         return True
     after = text[end:end + 12]
     if not after.strip() or after[:1] in ".,;:)!?–—-/" or after.lstrip()[:1] in "«\"“”»":
         return True
-    first = after.split()[0].lower() if after.split() else ""
-    return first in _AFTER_STOP
+    first = after.split()[0] if after.split() else ""
+    # « 2000 personnes » is a count; « Turing 1950 McCarthy », « 2015 [LeCun] » are years
+    return first.lower() in _AFTER_STOP or not first[:1].islower()
 
 
 def find_dates(text: str, lang: str) -> list[DateMatch]:
@@ -130,8 +131,19 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
             keep(match.start(), match.end(), _iso(year, month, day))
     for match in _DECADE.finditer(text):
         keep(match.start(), match.end(), (match.group("y1") or match.group("y2"))[:3] + "X")
+    for match in _MID_YEAR.finditer(text):
+        keep(match.start(), match.end(), match.group("year"))
+    pending = []
     for match in _YEAR_RE.finditer(text):
         if is_year_context(text, match.start(), match.end()):
+            keep(match.start(), match.end(), match.group("year"))
+        else:
+            pending.append(match)
+    # « de 2022 et 2023 », « 2019 to 2021 »: the second bound of a pair of years
+    years = {d.end: d for d in found if len(d.iso) == 4}
+    for match in pending:
+        joined = _YEAR_JOIN.search(text, max(0, match.start() - 12), match.start())
+        if joined and joined.start() in years:
             keep(match.start(), match.end(), match.group("year"))
     found.sort(key=lambda d: d.start)
     return found

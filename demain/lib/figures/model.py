@@ -36,6 +36,10 @@ class Figure:
     unit_text: str = ""  # the unit as written (« kWh », « d'euros », « % »)
     scale_text: str = ""  # the scale as written (« milliards », « bn »)
     precision: float = 0.0
+    per: str = ""  # a rate's denominator in its base unit (« gCO2e/kWh » → "Wh"); value is per that unit
+    per_factor: float = 1.0  # the written denominator in base units (1e3 for /kWh): value × per_factor
+    # is the figure per written denominator
+    per_text: str = ""  # the denominator as written (« /kWh », « par an »)
     decimals: int = 0  # digits written after the decimal separator
     qualifier: str | None = None  # about | over | under | up to
     direction: str | None = None  # more | less, for multipliers
@@ -44,6 +48,12 @@ class Figure:
     context: str = ""  # the sentence around the figure
     keywords: frozenset[str] = field(default_factory=frozenset)
     lang: str = "fr"
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict (keywords as a sorted list)."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["keywords"] = sorted(self.keywords)
+        return data
 
     @property
     def family(self) -> tuple[str, str]:

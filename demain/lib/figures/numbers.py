@@ -18,7 +18,7 @@ import re
 
 from text_to_num import text2num
 
-__all__ = ["NUMBER_RE", "SPELLED_RE", "parse_digits", "parse_spelled"]
+__all__ = ["NUMBER_RE", "NUMBER_WORDS", "parse_digits", "parse_spelled", "spelled_spans"]
 
 SPACES = " \u00a0\u202f\u2009"
 
@@ -34,12 +34,37 @@ _FR_UNITS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze do
 _EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
              "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
              "eighty ninety hundred thousand").split()
-_WORDS = sorted(set(_FR_UNITS + _EN_UNITS), key=len, reverse=True)
-_WORD = "(?:" + "|".join(_WORDS) + ")"
-SPELLED_RE = re.compile(
-    r"(?<![\w-])" + _WORD + r"(?:(?:-|\s+|\s+et\s+|\s+and\s+|-et-)" + _WORD + r")*(?![\w-])",
-    re.IGNORECASE,
-)
+NUMBER_WORDS = frozenset(w for form in _FR_UNITS + _EN_UNITS for w in form.split("-"))
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_JOIN_RE = re.compile(r"\s+|-")
+
+
+def spelled_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of number words (« deux cent mille », « vingt et un »,
+    « soixante-dix », « twenty-five »), in one linear pass."""
+    spans: list[tuple[int, int]] = []
+    start = end = None  # the run being read
+    joint = None  # where the next word must start its gap from, to join the run
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group().lower()
+        joins = joint is not None and _JOIN_RE.fullmatch(text, joint, match.start()) is not None
+        if word in NUMBER_WORDS:
+            if joins:
+                end = match.end()
+            else:
+                if start is not None:
+                    spans.append((start, end))
+                start, end = match.start(), match.end()
+            joint = match.end()
+        elif word in ("et", "and") and joins and start is not None and joint == end:
+            joint = match.end()
+        else:
+            if start is not None:
+                spans.append((start, end))
+            start = end = joint = None
+    if start is not None:
+        spans.append((start, end))
+    return spans
 
 
 def parse_digits(raw: str, lang: str) -> tuple[float, int]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
+from dataclasses import replace
 
 from . import context as ctx
 from .dates import find_dates
 from .model import Figure
 from .spans import Spans
-from .numbers import NUMBER_RE, SPELLED_RE, parse_digits, parse_spelled
-from .units import Unit, co2_tail_at, currency_before, scale_at, unit_at
+from .numbers import NUMBER_RE, parse_digits, parse_spelled, spelled_spans
+from .units import Unit, co2_tail_at, currency_before, per_at, scale_at, unit_at
 
 __all__ = ["find_figures"]
 
@@ -35,6 +37,19 @@ _QUALIFIERS = [
     (re.compile(r"(?:moins de|less than|under|below|fewer than)" + _SP + r"*$", re.IGNORECASE), "under"),
     (re.compile(r"(?:jusqu'à|jusqu’à|up to|as much as|as many as)" + _SP + r"*$", re.IGNORECASE), "up to"),
 ]
+_NUMERATORS = {"un": 1, "une": 1, "la": 1, "le": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3,
+               "three": 3, "quatre": 4, "four": 4, "neuf": 9, "nine": 9}
+_DENOMINATORS = {"moitié": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "cinquièmes": 5,
+                 "sixième": 6, "dixième": 10, "dixièmes": 10, "centième": 100,
+                 "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "tenth": 10, "tenths": 10, "hundredth": 100}
+# « un tiers des projets », « la moitié de l'énergie », « two thirds of », « half the »: a share
+_FRACTION = re.compile(
+    r"(?<![\w])(" + "|".join(_NUMERATORS) + r")\s+(" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+    + r")(?=\s+(?:de|des|du|of|the)\s|\s+d['’])(?!\s+d['’]heure)", re.IGNORECASE)
+_HALF = re.compile(r"(?<![\w])(half)(?=\s+(?:of|the)\s)", re.IGNORECASE)
+_DECADE_BEFORE = re.compile(r"(?<![\w])(?:the|her|his|their|my|our|your|early|late|mid)[\s-]$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:et|and)\s+", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w])([A-Z][\w-]*)" + _SP + r"$")
 
 
@@ -55,6 +70,7 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
 def _precision(number: float, decimals: int) -> float:
     """Half the last written digit; for a round integer, half its last non-zero digit,
     at most 5 % of the number (« 90 000 » ± 4 500, « 120 » ± 5)."""
+    number = abs(number)
     if decimals or number < 10 or number != int(number):
         return 0.5 * 10 ** (-decimals)
     digits = str(int(number))
@@ -69,6 +85,8 @@ class _Parser:
         self.sentences = ctx.sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.taken = Spans()
+        self.words = ctx.keyword_positions(text)
+        self.word_starts = [start for start, _ in self.words]
         self.figures: list[Figure] = []
 
     # ---- helpers -------------------------------------------------------------------------
@@ -89,7 +107,9 @@ class _Parser:
         if noun is None and fields["kind"] not in ("date",):
             direct = fields["kind"] == "number" or fields["dimension"] == "count"
             noun = ctx.noun_after(self.text, end, direct) or ctx.noun_before(self.text, start)
-        kw = ctx.keywords(self.text[left:start] + " " + self.text[end:right])
+        first = bisect.bisect_left(self.word_starts, left)
+        last = bisect.bisect_left(self.word_starts, right)
+        kw = frozenset(word for at, word in self.words[first:last] if not start <= at < end)
         return Figure(text=self.text[start:end], start=start, end=end, noun=noun, context=sentence,
                       keywords=kw, lang=self.lang, **fields)
 
@@ -107,19 +127,32 @@ class _Parser:
             self.figures.append(self.describe(date.start, date.end, kind="date", value=None, unit="",
                                               dimension="date", iso=date.iso))
         for match in NUMBER_RE.finditer(self.text):
-            if not self.free(match.start(), match.end()):
+            if not self.free(match.start(), match.end()) or self.in_identifier(match.start()):
                 continue
             number, decimals = parse_digits(match.group(), self.lang)
+            if not math.isfinite(number) or len(match.group()) > 40:
+                continue  # a run of digits no writer means as one number
             self.quantity(match.start(), match.end(), number, decimals, spelled=False)
+        for match in list(_FRACTION.finditer(self.text)) + list(_HALF.finditer(self.text)):
+            if self.free(match.start(), match.end()):
+                self.fraction(match)
+        for start, end in spelled_spans(self.text):
+            if not self.free(start, end) or (start > 0 and self.text[start - 1] in "-"):
+                continue
+            value = parse_spelled(self.text[start:end], self.lang)
+            if value is not None:
+                self.quantity(start, end, float(value), 0, spelled=True)
+                continue
+            # « soixante-dix et deux cent mille »: two numbers joined by « et »
+            pieces = [start] + [m.end() for m in _AND.finditer(self.text, start, end)]
+            ends = [m.start() for m in _AND.finditer(self.text, start, end)] + [end]
+            for piece_start, piece_end in zip(pieces, ends):
+                value = parse_spelled(self.text[piece_start:piece_end], self.lang)
+                if value is not None:
+                    self.quantity(piece_start, piece_end, float(value), 0, spelled=True)
         for match in _A_SCALE.finditer(self.text):
             if self.free(match.start(), match.end()):
                 self.quantity(match.start(), match.end(), 1.0, 0, spelled=True)
-        for match in SPELLED_RE.finditer(self.text):
-            if not self.free(match.start(), match.end()):
-                continue
-            value = parse_spelled(match.group(), self.lang)
-            if value is not None:
-                self.quantity(match.start(), match.end(), float(value), 0, spelled=True)
         self.figures.sort(key=lambda f: f.start)
         self.spread_ranges()
         return self.figures
@@ -127,6 +160,12 @@ class _Parser:
     def quantity(self, start: int, end: int, number: float, decimals: int, spelled: bool) -> None:
         text, lang = self.text, self.lang
         fig_start, pos = start, end
+        # « −5 % », « -3,2 °C », « +12 % »: a sign after a space or a bracket, not « 10-20 »
+        if not spelled and start > 0 and text[start - 1] in "-−+" and (
+                start == 1 or text[start - 2] in " \t\n([«\u00a0\u202f"):
+            if text[start - 1] != "+":
+                number = -number
+            fig_start = start = start - 1
         currency = currency_before(text, start) if not spelled else None
         if currency:
             fig_start = currency[1]
@@ -175,14 +214,24 @@ class _Parser:
                 unit = Unit("co2e", "gCO2e", unit.factor)
                 unit_text = text[end:tail].strip()
                 pos = tail
-        if spelled and unit is None and scale == 1.0:
-            return  # « deux chercheurs »: a spelled number counts with a scale, a unit or « fois »
+        if unit_text == "s" and glued and number % 10 == 0 and number < 100 and _DECADE_BEFORE.search(
+                text, max(0, start - 12), start):
+            return  # « in her 80s », « the 90s »: a decade, not seconds
+        per = None
+        if unit is not None and unit.dimension not in ("percent", "points"):
+            per = per_at(text, pos)
+            if per:
+                per = (per[0], per[1], text[pos:per[1]].strip())
+                pos = per[1]
+        if spelled and unit is None and scale == 1.0 and abs(number) < 100:
+            return  # « deux chercheurs »: a small spelled number counts with a scale, a unit or « fois »
         if pos < len(text) and (text[pos].isalnum() or text[pos] in "_"):
             return  # part of a name: « 4o », « 3D », « 5G »
         if unit is None and scale == 1.0 and not spelled and self.looks_like_a_name(start, number, decimals):
             return
-        precision = _precision(number, decimals) * scale * (unit.factor if unit else 1.0)
-        value = number * scale * (unit.factor if unit else 1.0)
+        per_factor = per[0].factor if per else 1.0
+        precision = _precision(number, decimals) * scale * (unit.factor if unit else 1.0) / per_factor
+        value = number * scale * (unit.factor if unit else 1.0) / per_factor
         if unit is None:
             kind, dimension, base = "number", "number", ""
         elif unit.dimension == "currency":
@@ -195,7 +244,22 @@ class _Parser:
         self.figures.append(self.describe(
             fig_start, pos, kind=kind, value=value, unit=base, dimension=dimension, number=number,
             scale=scale, unit_text=unit_text, scale_text=scale_text, precision=precision, decimals=decimals,
+            per=per[0].base if per else "", per_factor=per_factor, per_text=per[2] if per else "",
             qualifier=self.qualifier(fig_start)))
+
+    def fraction(self, match: re.Match) -> None:
+        if match.re is _HALF:
+            numerator, denominator = 1, 2
+        else:
+            numerator, denominator = _NUMERATORS[match.group(1).lower()], _DENOMINATORS[match.group(2).lower()]
+            if match.group(1).lower() in ("la", "le") and denominator != 2:
+                return  # « le tiers payant », « le quart de finale »
+        value = 100 * numerator / denominator
+        self.taken.append((match.start(), match.end()))
+        self.figures.append(self.describe(
+            match.start(), match.end(), kind="percent", value=value, unit="%", dimension="percent",
+            number=value, unit_text=match.group(0), precision=0.5, decimals=0,
+            noun=ctx.noun_after(self.text, match.end(), True), qualifier=self.qualifier(match.start())))
 
     def multiplier(self, start: int, end: int, number: float, decimals: int, after_number: int) -> None:
         direction = None
@@ -213,6 +277,13 @@ class _Parser:
             unit_text=self.text[after_number:end].strip(), precision=0.5 * 10 ** (-decimals), decimals=decimals,
             direction=direction, qualifier=self.qualifier(start)))
 
+    def in_identifier(self, start: int) -> bool:
+        """« o1-mini-2024-09-12 », « claude-3-5-sonnet »: a number inside a hyphenated name."""
+        token_start = max(self.text.rfind(" ", 0, start), self.text.rfind("\n", 0, start),
+                          self.text.rfind("\t", 0, start)) + 1
+        token = self.text[token_start:start]
+        return "-" in token and any(c.isalpha() for c in token)
+
     def looks_like_a_name(self, start: int, number: float, decimals: int) -> bool:
         """« Llama 3 », « Gemini 2.5 », « iPhone 15 »: a small bare number after a capitalised word."""
         match = _NAME_BEFORE.search(self.text, max(0, start - 30), start)
@@ -223,6 +294,15 @@ class _Parser:
     def spread_ranges(self) -> None:
         """« entre 2 et 3 milliards », « 0,18-0,27 gCO2e »: the first bound takes the second's scale and unit."""
         figures = self.figures
+        for i in range(len(figures) - 1):  # « $64-72 billion »: the second bound takes the currency
+            first, second = figures[i], figures[i + 1]
+            gap = self.text[first.end:second.start]
+            if first.kind == "money" and first.scale == 1.0 and second.kind == "number" and \
+                    second.scale != 1.0 and _RANGE_GAP.search(gap) and len(gap) <= 6:
+                figures[i] = replace(first, scale=second.scale, scale_text=second.scale_text,
+                                     value=first.value * second.scale, precision=first.precision * second.scale)
+                figures[i + 1] = replace(second, kind="money", unit=first.unit, dimension="currency",
+                                         unit_text=first.unit_text)
         for i in range(len(figures) - 2, -1, -1):
             first, second = figures[i], figures[i + 1]
             if first.kind != "number" or second.kind in ("number", "date", "multiplier"):
@@ -233,9 +313,8 @@ class _Parser:
             if second.number is None or first.number is None:
                 continue
             factor = second.value / (second.number * second.scale) if second.number else 1.0
-            figures[i] = Figure(**{
-                **first.__dict__, "kind": second.kind, "unit": second.unit, "dimension": second.dimension,
-                "scale": second.scale, "unit_text": second.unit_text, "scale_text": second.scale_text,
-                "value": first.number * second.scale * factor,
-                "precision": first.precision * second.scale * factor,
-            })
+            figures[i] = replace(
+                first, kind=second.kind, unit=second.unit, dimension=second.dimension, scale=second.scale,
+                unit_text=second.unit_text, scale_text=second.scale_text, per=second.per,
+                per_factor=second.per_factor, per_text=second.per_text,
+                value=first.number * second.scale * factor, precision=first.precision * second.scale * factor)

@@ -20,6 +20,8 @@ Each unit maps to a dimension, a base unit and the factor to that base:
                      (no conversion between currencies: the dimension is
                      currency, the unit its ISO code)
     tokens, parameters, flop   counts (dimension "count", unit the noun)
+    temperature  °C / °F   no conversion between them (a warming of « 1,5 °C » is no
+                     absolute temperature)
 
 Scales multiply the number: mille/thousand/k (10^3), million(s)/M/mn
 (10^6), milliard(s)/Md/Mds/billion(EN)/bn/B (10^9), billion(FR)/trillion(EN)/
@@ -32,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Unit", "UNITS", "unit_at", "scale_at", "co2_tail_at", "currency_before",
+__all__ = ["Unit", "UNITS", "unit_at", "per_at", "scale_at", "co2_tail_at", "currency_before",
            "CURRENCY_SYMBOLS"]
 
 
@@ -129,7 +131,7 @@ _add(_SYMBOLS, ["pp", "p.p."], Unit("points", "pp", 1.0))
 _add(_WORDS, ["point de pourcentage", "points de pourcentage", "percentage point",
               "percentage points", "points de %", "point de %"], Unit("points", "pp", 1.0))
 
-CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥": "JPY",
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "\\$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥": "JPY",
                     "EUR": "EUR", "USD": "USD", "GBP": "GBP", "CHF": "CHF", "JPY": "JPY",
                     "CNY": "CNY", "CAD": "CAD", "C$": "CAD", "A$": "AUD"}
 for symbol, code in CURRENCY_SYMBOLS.items():
@@ -140,12 +142,22 @@ _add(_WORDS, ["dollar", "dollars", "dollars américains", "dollars us", "us doll
 _add(_WORDS, ["livre sterling", "livres sterling", "pound sterling", "pounds sterling"],
      Unit("currency", "GBP", 1.0))
 _add(_WORDS, ["yuan", "yuans", "renminbi"], Unit("currency", "CNY", 1.0))
+_add(_WORDS, ["centime", "centimes", "centime d'euro", "centimes d'euro"], Unit("currency", "EUR", 0.01))
+_add(_WORDS, ["cent", "cents"], Unit("currency", "USD", 0.01))
 _add(_WORDS, ["yen", "yens"], Unit("currency", "JPY", 1.0))
 _add(_WORDS, ["franc suisse", "francs suisses", "swiss franc", "swiss francs"], Unit("currency", "CHF", 1.0))
 
 _add(_WORDS, ["token", "tokens", "jeton", "jetons"], Unit("count", "tokens", 1.0))
 _add(_WORDS, ["paramètre", "paramètres", "parameter", "parameters", "params"], Unit("count", "parameters", 1.0))
 _add(_SYMBOLS, ["FLOP", "FLOPs", "FLOPS", "flop", "flops"], Unit("count", "FLOP", 1.0))
+
+# Temperatures (and warming: « +1,5 °C ») are compared within one scale, never converted.
+_add(_SYMBOLS, ["°C", "° C", "ºC"], Unit("temperature", "°C", 1.0))
+_add(_SYMBOLS, ["°F", "° F", "ºF"], Unit("temperature", "°F", 1.0))
+_add(_WORDS, ["degré celsius", "degrés celsius", "degree celsius", "degrees celsius", "degré", "degrés",
+              "degree", "degrees"], Unit("temperature", "°C", 1.0))
+_add(_WORDS, ["degré fahrenheit", "degrés fahrenheit", "degree fahrenheit", "degrees fahrenheit"],
+     Unit("temperature", "°F", 1.0))
 
 
 def _alternation(forms):
@@ -167,6 +179,14 @@ _CO2_RE = re.compile(
 UNITS = {**_WORDS, **_SYMBOLS}
 
 
+def _key(form: str) -> str:
+    """« Watt-Heures », « watt heures » → « watt heures »."""
+    return re.sub(r"[\s-]+", " ", form.lower())
+
+
+_WORDS_BY_KEY = {_key(form): unit for form, unit in _WORDS.items()}
+
+
 def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, str] | None:
     """The unit written at ``pos`` (after optional white space, or « de », « of » when
     ``connector``), as (unit, end, form as written), or None."""
@@ -181,11 +201,47 @@ def unit_at(text: str, pos: int, connector: bool = False) -> tuple[Unit, int, st
             return _SYMBOLS[match.group(1)], match.end(), match.group(1)
         match = _WORD_RE.match(text, start)
         if match:
-            key = re.sub(r"[\s-]+", " ", match.group(1).lower())
-            unit = _WORDS.get(key) or _WORDS.get(match.group(1).lower())
-            if unit is None:  # a hyphenated word form such as « watt-heures »
-                unit = next(u for f, u in _WORDS.items() if re.sub(r"[\s-]+", " ", f.lower()) == key)
-            return unit, match.end(), match.group(1)
+            return _WORDS_BY_KEY[_key(match.group(1))], match.end(), match.group(1)
+    return None
+
+
+_PER_SLASH_RE = re.compile(r"[^\S\n]?/[^\S\n]?")
+_PER_WORD_RE = re.compile(r"\s+(?:par|per)\s+", re.IGNORECASE)
+_PER_TIME_RE = re.compile(r"\s+(?:a|an|each|every|chaque|tous les|toutes les)\s+", re.IGNORECASE)
+_PER_ADVERB_RE = re.compile(r"\s+(annually|yearly|annuellement|par an|daily|quotidiennement|monthly|mensuellement|"
+                            r"hourly)(?![\w])", re.IGNORECASE)
+_ADVERB_UNIT = {"annually": "year", "yearly": "year", "annuellement": "an", "par an": "an", "daily": "day",
+                "quotidiennement": "jour", "monthly": "month", "mensuellement": "mois", "hourly": "hour"}
+_SHORT_TIME = {"an": 31557600.0, "yr": 31557600.0, "j": 86400.0, "jour": 86400.0, "mois": 2629800.0}
+
+
+def per_at(text: str, pos: int) -> tuple[Unit, int, str] | None:
+    """The denominator of a rate written at ``pos`` (« /kWh », « par an », « per token »,
+    « a year », « annually »), as (unit, end, form), or None."""
+    match = _PER_SLASH_RE.match(text, pos)
+    if match:
+        short = re.match(r"(an|yr|j|jour|mois)(?![\w])", text[match.end():match.end() + 5])
+        if short:
+            return Unit("time", "s", _SHORT_TIME[short.group(1)]), match.end() + short.end(), short.group(1)
+        found = unit_at(text, match.end())
+        if found and found[0].dimension != "currency" and found[1] - match.end() <= 30:
+            return found
+        return None
+    match = _PER_ADVERB_RE.match(text, pos)
+    if match:
+        word = match.group(1).lower()
+        return UNITS[_ADVERB_UNIT[word]], match.end(), match.group(1)
+    match = _PER_WORD_RE.match(text, pos)
+    if match:
+        found = unit_at(text, match.end())
+        if found and found[0].dimension != "currency":
+            return found
+        return None
+    match = _PER_TIME_RE.match(text, pos)
+    if match:
+        found = unit_at(text, match.end())
+        if found and found[0].dimension == "time" and found[2].lower() not in ("s", "h", "min", "ms"):
+            return found
     return None
 
 
@@ -213,6 +269,8 @@ _SCALE_WORD_RE = re.compile(r"\s+(" + "|".join(sorted(_SCALE_WORDS, key=len, rev
                             re.IGNORECASE)
 _SCALE_ABBR_RE = re.compile(r"\s?(" + "|".join(sorted(_SCALE_ABBREVIATIONS, key=len, reverse=True))
                             + r")(?![\w'’])")
+# « 3,5 G€ »: G is a scale only right before a currency symbol.
+_SCALE_BEFORE_MONEY_RE = re.compile(r"\s?(G)(?=\s?[€$£])")
 _SCALE_GLUED_RE = re.compile(r"(" + "|".join(sorted(_SCALE_GLUED, key=len, reverse=True)) + r")(?![\w'’])")
 
 
@@ -228,6 +286,9 @@ def scale_at(text: str, pos: int, lang: str, glued_ok: bool) -> tuple[float, int
         elif word.startswith("trillion"):
             factor = 1e18 if lang == "fr" else 1e12
         return factor, match.end(), match.group(1)
+    match = _SCALE_BEFORE_MONEY_RE.match(text, pos)
+    if match:
+        return 1e9, match.end(), match.group(1)
     match = _SCALE_ABBR_RE.match(text, pos)
     if match:
         return _SCALE_ABBREVIATIONS[match.group(1)], match.end(), match.group(1)
@@ -239,7 +300,7 @@ def scale_at(text: str, pos: int, lang: str, glued_ok: bool) -> tuple[float, int
 
 
 _CURRENCY_BEFORE_RE = re.compile(
-    r"(US\$|C\$|A\$|\$US|\$|€|£|¥|\b(?:EUR|USD|GBP|CHF|JPY|CNY|CAD))\s?$")
+    r"(US\$|C\$|A\$|\$US|\$|€|£|¥|\b(?:EUR|USD|GBP|CHF|JPY|CNY|CAD))[^\S\n]?$")
 
 
 def currency_before(text: str, pos: int) -> tuple[str, int, str] | None:

@@ -15,7 +15,7 @@ intended, such as « nous nous »).
 | source-url-missing | warning | a source has a label but no URL |
 | paragraph-too-long | warning | a paragraph over PARAGRAPH_MAX_CHARS characters |
 | quotes-unbalanced | error | « without », or » without « |
-| spacing | warning | no narrow no-break space before ; : ! ? » or after « |
+| spacing | warning | no narrow no-break space before ; : ! ? », before % after a number, or after « |
 | straight-quotes | warning | ' or " where ’ or « » are expected |
 | repeated-word | warning | the same word twice in a row (« le le ») |
 """
@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from typing import Iterator
 
 from . import typography
+from .typography import plural, quote
 from .model import ParsedArticle, ParsedIssue, ParsedSource
 
 ERROR, WARNING = "error", "warning"
@@ -210,7 +211,7 @@ def quote_balance(value: str) -> str:
 
 def spacing_message(value: str, mistakes: list) -> str:
     first = mistakes[0]
-    found = describe_space(first.group(0).rstrip(";:!?»").lstrip("«"))
+    found = describe_space(first.group(0).rstrip(";:!?»%").lstrip("«"))
     mark = first.group(0).strip(" \t\u00a0\u202f")
     where = {"«": "après le guillemet ouvrant", "»": "avant le guillemet fermant"}.get(mark, f"avant « {mark} »")
     return (f"Espace fine insécable attendue {where} "
@@ -229,8 +230,6 @@ def describe_space(space: str) -> str:
 
 def excerpt(value: str, position: int, width: int = 25) -> str:
     start, end = max(0, position - width), min(len(value), position + width)
-    return f"« {'…' if start else ''}{value[start:end].strip()}{'…' if end < len(value) else ''} »"
+    return quote(f"{'…' if start else ''}{value[start:end].strip()}{'…' if end < len(value) else ''}")
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"

@@ -1,15 +1,26 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 
+from demain.issues.models import Issue
 from demain.site.published import published_issues, with_contents
 
 
 def issue_detail(request: HttpRequest, number: int) -> HttpResponse:
-    """One published issue; drafts and issues under review do not exist for the public."""
-    issue = get_object_or_404(with_contents(published_issues()), number=number)
+    """One published issue; drafts and issues under review do not exist for the public.
+
+    Staff see any issue, at any status, as the site will show it, under a banner that says so.
+    """
+    visible = Issue.objects.all() if request.user.is_staff else published_issues()
+    issue = get_object_or_404(with_contents(visible), number=number)
     context = {
         "issue": issue,
+        "preview": issue.status != Issue.Status.PUBLISHED,
         "newer": published_issues().filter(number__gt=number).order_by("number").first(),
         "older": published_issues().filter(number__lt=number).first(),
     }
-    return render(request, "site/issue_detail.html", context)
+    response = render(request, "site/issue_detail.html", context)
+    if context["preview"]:
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response

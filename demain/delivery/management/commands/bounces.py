@@ -17,14 +17,20 @@ from demain.delivery.bounces.messages import Outcome, record_message
 from demain.delivery.bounces.models import BounceEvent
 
 
+JSON_HELP = "résultat en JSON (pour les scripts)"
+LABELS = {"messages": "messages lus", "handled": "messages traités", "files": "fichiers", "reports": "rapports",
+          "stored": "événements enregistrés", "duplicates": "déjà connus", "failed": "en échec",
+          "processed": "traités"}
+
+
 class Command(BaseCommand):
     help = (
-        "Bounces and complaints: fetch the bounce mailbox, import .eml files, retry pending events.\n\n"
-        "  demain bounces fetch [--delete]   read BOUNCE_MAILBOX_URL (IMAP: unseen mail; POP3: all),\n"
-        "                                    record DSNs and feedback reports, mark (IMAP) or delete\n"
-        "                                    the messages that held one\n"
-        "  demain bounces process-file PATH… record the bounces in .eml files\n"
-        "  demain bounces retry              apply stored events whose processing failed"
+        "Rebonds et plaintes : lire la boîte des rebonds, importer des fichiers .eml, réappliquer.\n\n"
+        "  demain bounces fetch [--delete]   lit BOUNCE_MAILBOX_URL (IMAP : courrier non lu ; POP3 : tout),\n"
+        "                                    enregistre les avis de non-remise et les plaintes, marque (IMAP)\n"
+        "                                    ou supprime les messages qui en contenaient\n"
+        "  demain bounces process-file PATH… enregistre les rebonds de fichiers .eml\n"
+        "  demain bounces retry              réapplique les événements dont le traitement a échoué"
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):
@@ -33,26 +39,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        fetch = actions.add_parser("fetch", help="read the bounce mailbox (BOUNCE_MAILBOX_URL)")
+        fetch = actions.add_parser("fetch", help="lire la boîte des rebonds (BOUNCE_MAILBOX_URL)")
         fetch.add_argument("--delete", action="store_true",
-                           help="IMAP: delete processed messages instead of marking them seen")
-        fetch.add_argument("--json", action="store_true", help="print the outcome as JSON")
-        files = actions.add_parser("process-file", help="record the bounces found in .eml files")
+                           help="IMAP : supprimer les messages traités au lieu de les marquer lus")
+        fetch.add_argument("--json", action="store_true", help=JSON_HELP)
+        files = actions.add_parser("process-file", help="enregistrer les rebonds trouvés dans des fichiers .eml")
         files.add_argument("paths", nargs="+", metavar="PATH")
-        files.add_argument("--json", action="store_true", help="print the outcome as JSON")
-        retry = actions.add_parser("retry", help="apply stored events not processed yet")
-        retry.add_argument("--json", action="store_true", help="print the outcome as JSON")
+        files.add_argument("--json", action="store_true", help=JSON_HELP)
+        retry = actions.add_parser("retry", help="réappliquer les événements enregistrés pas encore traités")
+        retry.add_argument("--json", action="store_true", help=JSON_HELP)
 
     def handle(self, *args, action, **options):
         outcome = {"fetch": self.fetch, "process-file": self.process_files, "retry": self.retry}[action](**options)
         if options["json"]:
             self.stdout.write(json.dumps(outcome))
         else:
-            self.stdout.write(", ".join(f"{name}={value}" for name, value in outcome.items()))
+            self.stdout.write(", ".join(f"{LABELS.get(name, name)} : {value}" for name, value in outcome.items()))
 
     def fetch(self, delete: bool, json: bool, **_) -> dict:
         if not settings.BOUNCE_MAILBOX_URL:
-            raise CommandError("BOUNCE_MAILBOX_URL is empty: the bounce mailbox reader is disabled")
+            raise CommandError("BOUNCE_MAILBOX_URL est vide : la lecture de la boîte des rebonds est désactivée")
         try:
             mailbox = open_mailbox(settings.BOUNCE_MAILBOX_URL, delete=delete)
         except MailboxError as error:
@@ -75,10 +81,10 @@ class Command(BaseCommand):
         for name in paths:
             path = Path(name)
             if not path.is_file():
-                raise CommandError(f"{name}: no such file")
+                raise CommandError(f"{name} : fichier introuvable")
             outcome = record_message(path.read_bytes(), BounceEvent.Provider.FILE)
             if not outcome.reports and not json:
-                self.stderr.write(f"{name}: no bounce or complaint found")
+                self.stderr.write(f"{name} : ni rebond ni plainte trouvé")
             total.add(outcome)
         return {"files": len(paths), **asdict(total)}
 

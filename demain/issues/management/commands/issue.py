@@ -14,34 +14,34 @@ from demain.issues.services import (ImportRejected, PublishBlocked, TransitionNo
                                     issue_to_parsed, lint_issue, next_number, save_parsed_issue, transition)
 from demain.lib.houseformat import HouseFormatError, ParsedIssue, export, lint, parse
 from demain.lib.houseformat.lint import errors
-from demain.lib.houseformat.typography import fix
+from demain.lib.houseformat.typography import fix, plural, quote
 
 
 class Command(BaseCommand):
-    help = "Issues of the newsletter: import, export, lint, status, list (demain issue ACTION --help)."
+    help = "Les numéros de la lettre : import, export, lint, status, list (demain issue ACTION --help)."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        add = actions.add_parser("import", help="Read an issue in the house format and store it as a draft.")
-        add.add_argument("path", help="plain-text file in the house format")
-        add.add_argument("--dry-run", action="store_true", help="parse and print, write nothing")
-        add.add_argument("--json", action="store_true", help="print the parsed structure as JSON")
-        add.add_argument("--number", type=int, help="issue number (default: the file's « N° », else the next free one)")
-        add.add_argument("--date", type=iso_date, help="issue date YYYY-MM-DD (default: the file's, else today)")
-        add.add_argument("--title", help="issue title (default: the editorial's first sentence)")
-        out = actions.add_parser("export", help="Write a stored issue in the house format.")
-        out.add_argument("number", type=int)
-        out.add_argument("-o", "--output", help="file to write (default: standard output)")
-        check = actions.add_parser("lint", help="Check a file or a stored issue against the house rules.")
-        check.add_argument("target", help="a file path, or the number of a stored issue")
-        check.add_argument("--json", action="store_true", help="print the findings as JSON")
-        check.add_argument("--fix", action="store_true", help="correct the typography (in the file, or in the database)")
-        move = actions.add_parser("status", help="Move an issue through the workflow: draft → review → approved → published.")
-        move.add_argument("number", type=int)
+        add = actions.add_parser("import", help="Lire un numéro au format maison et l’enregistrer comme brouillon.")
+        add.add_argument("path", help="fichier texte au format maison")
+        add.add_argument("--dry-run", action="store_true", help="lire et afficher, ne rien enregistrer")
+        add.add_argument("--json", action="store_true", help="afficher la structure lue en JSON")
+        add.add_argument("--number", type=int, help="numéro (défaut : le « N° » du fichier, sinon le prochain libre)")
+        add.add_argument("--date", type=iso_date, help="date du numéro AAAA-MM-JJ (défaut : celle du fichier, sinon aujourd’hui)")
+        add.add_argument("--title", help="titre du numéro (défaut : la première phrase de l’édito)")
+        out = actions.add_parser("export", help="Écrire un numéro enregistré au format maison.")
+        out.add_argument("number", type=int, help="numéro")
+        out.add_argument("-o", "--output", help="fichier à écrire (défaut : la sortie standard)")
+        check = actions.add_parser("lint", help="Vérifier un fichier ou un numéro enregistré selon les règles maison.")
+        check.add_argument("target", help="un chemin de fichier, ou le numéro d’un numéro enregistré")
+        check.add_argument("--json", action="store_true", help="afficher les remarques en JSON")
+        check.add_argument("--fix", action="store_true", help="corriger la typographie (dans le fichier, ou dans la base)")
+        move = actions.add_parser("status", help="Faire avancer un numéro : draft (brouillon) → review (relecture) → approved (approuvé) → published (publié).")
+        move.add_argument("number", type=int, help="numéro")
         move.add_argument("status", choices=Issue.Status.values)
-        move.add_argument("--note", default="", help="a note kept in the status history")
-        show = actions.add_parser("list", help="List the stored issues.")
-        show.add_argument("--json", action="store_true")
+        move.add_argument("--note", default="", help="une note gardée dans l’historique des statuts")
+        show = actions.add_parser("list", help="Lister les numéros enregistrés.")
+        show.add_argument("--json", action="store_true", help="résultat en JSON (pour les scripts)")
 
     def handle(self, *args, action, **options):
         getattr(self, f"do_{action}")(**options)
@@ -62,9 +62,9 @@ class Command(BaseCommand):
         except ImportRejected as error:
             raise CommandError(f"{path} : rien n’a été importé : {error}") from error
         findings = lint(parsed)
-        message = (f"Numéro {issue.number} importé en brouillon : {len(parsed.articles)} articles. "
-                   f"Vérification : {len(errors(findings))} erreur(s), "
-                   f"{len(findings) - len(errors(findings))} avertissement(s) (demain issue lint {issue.number}).")
+        message = (f"Numéro {issue.number} importé en brouillon : {plural(len(parsed.articles), 'article')}. "
+                   f"Vérification : {plural(len(errors(findings)), 'erreur')}, "
+                   f"{plural(len(findings) - len(errors(findings)), 'avertissement')} (demain issue lint {issue.number}).")
         (self.stderr if json else self.stdout).write(message)
 
     # --- export -----------------------------------------------------------------
@@ -83,7 +83,7 @@ class Command(BaseCommand):
         if target.isdigit() and not Path(target).exists():
             issue = get_issue(int(target))
             if fix:
-                self.stderr.write(f"{fix_issue_typography(issue)} champ(s) corrigé(s).")
+                self.stderr.write(f"{plural(fix_issue_typography(issue), 'champ corrigé', 'champs corrigés')}.")
             findings = lint_issue(issue)
         else:
             if fix:
@@ -98,9 +98,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label:9} {finding.rule:20} {finding.location} : {finding.message}")
         blocking = errors(findings)
         if blocking:
-            raise CommandError(f"{len(blocking)} erreur(s) bloquent la publication.")
+            raise CommandError(f"{plural(len(blocking), 'erreur bloque', 'erreurs bloquent')} la publication.")
         if not json:
-            self.stdout.write(f"Aucune erreur bloquante ({len(findings)} avertissement(s)).")
+            self.stdout.write(f"Aucune erreur bloquante ({plural(len(findings), 'avertissement')}).")
 
     # --- status and list ----------------------------------------------------------
 
@@ -120,8 +120,10 @@ class Command(BaseCommand):
         if json:
             self.print_json(rows)
             return
+        labels = dict(Issue.Status.choices)
         for row in rows:
-            self.stdout.write(f"{row['number']:>4}  {row['date']}  {row['status']:<10} {row['articles']:>2} art.  {row['title']}")
+            self.stdout.write(f"{row['number']:>4}  {row['date']}  {labels[row['status']]:<10} {row['articles']:>2} art.  "
+                              f"{row['title']}")
         if not rows:
             self.stdout.write("Aucun numéro. Importez-en un : demain issue import FICHIER")
 
@@ -165,11 +167,11 @@ def get_issue(number: int) -> Issue:
 
 
 def summary(parsed: ParsedIssue) -> str:
-    lines = [f"Éditorial : {len(parsed.editorial)} paragraphe(s), chute « {parsed.punchline} »"]
+    lines = [f"Éditorial : {plural(len(parsed.editorial), 'paragraphe')}, chute {quote(parsed.punchline)}"]
     for index, article in enumerate(parsed.articles, start=1):
         turn = ", retournement" if article.turn else ""
-        lines.append(f"Article {index} (ligne {article.line}) « {article.title} » : {len(article.facts)} fait(s){turn}, "
-                     f"{len(article.analysis)} paragraphe(s) d’analyse, {len(article.sources)} source(s)")
+        lines.append(f"Article {index} (ligne {article.line}) {quote(article.title)} : {plural(len(article.facts), 'fait')}{turn}, "
+                     f"{plural(len(article.analysis), 'paragraphe')} d’analyse, {plural(len(article.sources), 'source')}")
     if parsed.app_review:
         lines.append(f"App sous le radar (ligne {parsed.app_review.line}) : {parsed.app_review.name}")
     lines += [f"Ignoré, ligne {line} : {text.splitlines()[0][:70]}" for line, text in parsed.skipped]
