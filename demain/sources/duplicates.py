@@ -7,7 +7,8 @@ NEAR_WINDOW_DAYS. The near-duplicate step is a hook, a small protocol, so
 another index can replace or join the default one:
 
     class MyIndex:
-        def match(self, text: str, language: str) -> tuple[int, float] | None: ...   # (article id, similarity)
+        def match(self, text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None: ...
+            # (article id, similarity), never the article ``exclude``
         def add(self, article_id: int, text: str, language: str) -> None: ...
 
     duplicates.register(MyIndex())
@@ -31,7 +32,7 @@ NEAR_WINDOW_DAYS = 30
 
 
 class NearDuplicates(Protocol):
-    def match(self, text: str, language: str) -> tuple[int, float] | None: ...
+    def match(self, text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None: ...
 
     def add(self, article_id: int, text: str, language: str) -> None: ...
 
@@ -71,7 +72,7 @@ class RecentArticles:
                 self.index.add(pk, text)
             self.last_pk = max(self.last_pk, pk)
 
-    def match(self, text: str, language: str) -> tuple[int, float] | None:
+    def match(self, text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None:
         """The most similar stored article, checked against its current text (a rolled-back or
         edited article leaves the index)."""
         from demain.sources.models import Article
@@ -79,12 +80,19 @@ class RecentArticles:
         with self.lock:
             self.catch_up()
             for candidate in self.index.query(text):
+                if candidate.key == exclude:
+                    continue
                 stored_text = Article.objects.filter(pk=candidate.key).values_list("text", flat=True).first()
                 score = similarity(text, stored_text) if stored_text is not None else 0.0
                 if score >= self.index.threshold:
                     return candidate.key, score
                 self.index.remove(candidate.key)
         return None
+
+    def forget(self, article_id: int) -> None:
+        with self.lock:
+            if article_id in self.index:
+                self.index.remove(article_id)
 
     def add(self, article_id: int, text: str, language: str) -> None:
         with self.lock:
@@ -106,12 +114,19 @@ def unregister(index: NearDuplicates) -> None:
         INDEXES.remove(index)
 
 
-def near_duplicate(text: str, language: str) -> tuple[int, float] | None:
+def near_duplicate(text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None:
     for index in INDEXES:
-        found = index.match(text, language)
+        found = index.match(text, language, exclude=exclude)
         if found is not None:
             return found
     return None
+
+
+def forget(article_id: int) -> None:
+    """An article folded into another: indexes that can forget it do."""
+    for index in INDEXES:
+        if hasattr(index, "forget"):
+            index.forget(article_id)
 
 
 def stored(article_id: int, text: str, language: str) -> None:
@@ -135,5 +150,5 @@ def trusted_canonical(page_url: str, declared: str | None) -> str:
     return declared if same_site and urlsplit(declared).scheme in ("http", "https") else page_url
 
 
-__all__ = ["EmptyText", "InvalidURL", "canonical_key", "content_hash", "near_duplicate", "register", "stored",
-           "trusted_canonical", "unregister"]
+__all__ = ["EmptyText", "InvalidURL", "canonical_key", "content_hash", "forget", "near_duplicate", "register",
+           "stored", "trusted_canonical", "unregister"]

@@ -323,10 +323,40 @@ class Ingestion:
         }
         near = duplicates.near_duplicate(extraction.text, language)  # CPU and reads: outside the transaction
         with transaction.atomic():
-            self.save_page(key, link, values, near, response)
+            created = self.save_page(key, link, values, near, response)
+        if created is not None:
+            self.reconcile(created)
+
+    def reconcile(self, article: Article) -> None:
+        """Two workers may store two near-duplicates at the same moment, each before seeing the other.
+
+        Once an article is committed, look again: a near-duplicate found now is folded into one
+        article, always the older (lower id), whichever worker notices first.
+        """
+        found = duplicates.near_duplicate(article.text, article.language, exclude=article.pk)
+        if found is None:
+            return
+        keep, fold = sorted([article.pk, found[0]])
+        with transaction.atomic():
+            folded = Article.objects.select_for_update().filter(pk=fold).first()
+            if folded is None:
+                return
+            for sighting in Sighting.objects.filter(article_id=fold):
+                if Sighting.objects.filter(article_id=keep, source_id=sighting.source_id, url=sighting.url).exists():
+                    sighting.delete()
+                else:
+                    Sighting.objects.filter(pk=sighting.pk).update(article_id=keep, match=Sighting.Match.NEAR,
+                                                                   similarity=found[1])
+            folded_url = folded.url
+            folded.delete()
+        duplicates.forget(fold)
+        self.log(folded_url, O.DUPLICATE)
+        if fold == article.pk:
+            self.summary.new -= 1
 
     def save_page(self, key: str, link: str, values: dict, near: tuple[int, float] | None,
-                  response: http.Response) -> None:
+                  response: http.Response) -> Article | None:
+        """Store the page as an article or a sighting; the article when a new one was created."""
         now = timezone.now()
         existing = Article.objects.filter(canonical_url=key).first()
         if existing is not None:
@@ -348,6 +378,7 @@ class Ingestion:
                                 match=Sighting.Match.NEW, seen_at=now)
         self.log(link, O.NEW, response)
         transaction.on_commit(lambda: duplicates.stored(article.pk, article.text, article.language))
+        return article
 
     def update(self, article: Article, values: dict, now: datetime, response: http.Response) -> None:
         """Keep the article's identity; when its title or text changed, the old version becomes a revision."""

@@ -274,3 +274,31 @@ def test_it_reads_the_whole_feed_again_when_a_page_was_deferred(fetch_settings):
     assert len(calls) == 2 and Article.objects.count() == 2
     source.refresh_from_db()
     assert source.etag.startswith('"')  # every entry dealt with: validators kept
+
+
+@pytest.mark.postgres
+def test_it_folds_near_duplicates_two_workers_stored_at_once(fetch_settings, tmp_path, monkeypatch):
+    from demain.sources import duplicates, ingest
+
+    original = (SITE / "pages" / "en-datacenter.html").read_text()
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text(original)
+    (tmp_path / "pages" / "b.html").write_text(original.replace("</article>", "<p>Distributed by Wire.</p></article>"))
+    with SampleServer(tmp_path) as server:
+        fetch_settings.FETCH_ALLOWED_HOSTS = [server.host]
+        ingest_source(add_source(server, "/pages/a.html", kind=Source.Kind.PAGE).pk)
+        kept = Article.objects.get()
+        real = duplicates.near_duplicate
+        calls = []
+
+        def not_visible_yet(text, language, exclude=None):  # the other worker had not committed yet
+            calls.append(exclude)
+            return None if len(calls) == 1 else real(text, language, exclude=exclude)
+
+        monkeypatch.setattr(ingest.duplicates, "near_duplicate", not_visible_yet)
+        summary = ingest_source(add_source(server, "/pages/b.html", kind=Source.Kind.PAGE).pk)
+    assert len(calls) == 2 and calls[1] is not None  # the second look, once stored, excludes itself
+    assert Article.objects.get() == kept  # the older article stays
+    copy = kept.sightings.get(url__endswith="/pages/b.html")
+    assert copy.match == Sighting.Match.NEAR and copy.similarity > 0.5
+    assert (summary.new, summary.duplicates) == (0, 1)
