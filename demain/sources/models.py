@@ -226,3 +226,6 @@ class UrlThrottle(models.Model):
     class Meta:
         verbose_name = "URL différée"
         verbose_name_plural = "URL différées"
+
+    def __str__(self) -> str:
+        return f"{self.url} (jusqu’au {self.until:%Y-%m-%d %H:%M})"
