@@ -90,6 +90,38 @@ def demo_site_url(addr: str) -> str:
     return f"http://{host}:{port}"
 
 
+def parse_bind(value: str) -> str:
+    """``host:port`` the server listens on (``[::1]:8000`` for IPv6)."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise SettingError(f"expected host:port like 127.0.0.1:8000, got {value!r}")
+    return value
+
+
+def parse_cache_url(value: str) -> str:
+    scheme = urlsplit(value).scheme
+    if value and scheme not in {"redis", "rediss", "memcached"}:
+        raise SettingError(f"expected redis://host:port/db or memcached://host:port (empty: the database), got {value!r}")
+    return value
+
+
+def page_cache_backend(url: str) -> dict:
+    """Django CACHES entry for the published pages: the database by default, else Redis or Memcached."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demain_pages_cache",
+                "OPTIONS": {"MAX_ENTRIES": 20000}}
+    if url.startswith("memcached://"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": urlsplit(url).netloc}
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+def fingerprint(*values: str) -> str:
+    """A short key prefix that changes when a setting the cached pages show changes."""
+    import hashlib
+
+    return "pages-" + hashlib.sha256("\n".join(values).encode()).hexdigest()[:12]
+
+
 def choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in allowed:
@@ -176,6 +208,18 @@ SETTINGS: list[Setting] = [
     Setting("BOUNCE_SOFT_LIMIT", "3", parse_int,
             "Soft bounces within the window below that suppress an address like a hard bounce."),
     Setting("BOUNCE_SOFT_WINDOW_DAYS", "30", parse_int, "Window, in days, for counting soft bounces."),
+    Setting("SERVE_BIND", "127.0.0.1:8000", parse_bind,
+            "`host:port` `demain serve` listens on (behind nginx: loopback; in a container: `0.0.0.0:8000`)."),
+    Setting("SERVE_WORKERS", "2", parse_int, "Worker processes of `demain serve` (one per core is a good start)."),
+    Setting("SERVE_THREADS", "1", parse_int, "Threads per worker process of `demain serve`."),
+    Setting("CACHE_URL", "", parse_cache_url,
+            "Where published pages are cached: empty for the database (table `demain_pages_cache`), "
+            "`redis://host:6379/1` (pip install redis) or `memcached://host:11211` (pip install pymemcache)."),
+    Setting("PUBLISH_STATIC_DIR", "", parse_str,
+            "Directory where published pages are also written as files for nginx to serve "
+            "(`deploy/nginx-cached-pages.conf`); empty: not written."),
+    Setting("HEALTHZ_TASK_MAX_AGE", "300", parse_int,
+            "`/healthz` answers 503 when a ready task has waited longer than this many seconds."),
 ]
 
 

@@ -54,12 +54,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "demain.site.request_log.RequestLogMiddleware",  # first: one JSON line per request, static files too
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "demain.site.page_cache.PageCacheMiddleware",  # after CSRF (sets the cookie), before auth
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -136,8 +138,17 @@ EDITOR_EMAIL = ENV["EDITOR_EMAIL"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "demain.lib.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # One JSON line per request and per background task (demain/site/request_log.py, task_log.py).
+        "demain.request": {"handlers": ["json"], "level": "INFO", "propagate": False},
+        "demain.task": {"handlers": ["json"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Audience: consent, anti-abuse and download links (demain/audience).
@@ -151,6 +162,14 @@ DOWNLOAD_LINK_DAYS = ENV["DOWNLOAD_LINK_DAYS"]
 DOWNLOAD_LINK_USES = ENV["DOWNLOAD_LINK_USES"]
 # Rate limits must hold across worker processes: a cache in the database.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demain_cache"}}
+# Published pages, rendered once (demain/site/page_cache.py): the database, or Redis / Memcached.
+CACHES["pages"] = {**conf.page_cache_backend(ENV["CACHE_URL"]), "TIMEOUT": None,
+                   "KEY_PREFIX": conf.fingerprint(ENV["SITE_URL"], STATIC_URL)}
+PUBLISH_STATIC_DIR = ENV["PUBLISH_STATIC_DIR"]
+HEALTHZ_TASK_MAX_AGE = ENV["HEALTHZ_TASK_MAX_AGE"]
+SERVE_BIND = ENV["SERVE_BIND"]
+SERVE_WORKERS = ENV["SERVE_WORKERS"]
+SERVE_THREADS = ENV["SERVE_THREADS"]
 # Delivery: campaigns and workers (demain/delivery).
 LIST_ID = ENV["LIST_ID"]
 DKIM_SELECTOR = ENV["DKIM_SELECTOR"]

@@ -5,3 +5,8 @@ class SiteConfig(AppConfig):
     name = "demain.site"
     label = "public_site"
     verbose_name = "Site public"
+
+    def ready(self) -> None:
+        from demain.site import page_invalidation, task_log  # noqa: F401  (task_log: its receiver)
+
+        page_invalidation.connect()

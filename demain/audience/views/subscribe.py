@@ -10,7 +10,8 @@ from demain.audience.guard import handle_post
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The sign-up form. Every accepted post gets the same answer, known address or not."""
-    form = SignupForm(request.POST or None)
+    # The sign-up box of a page served as a file (no CSRF token there) sends the address by GET.
+    form = SignupForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
         def accept(form):
             data = form.cleaned_data

@@ -4,11 +4,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from demain.issues.models import Article
+from demain.site.page_cache import shared_page
 from demain.site.published import published_issues
 
 ISSUES_PER_PAGE = 12
 
 
+@shared_page
 def archive(request: HttpRequest) -> HttpResponse:
     """Every published issue, newest first, with its articles' titles, page by page."""
     issues = published_issues().prefetch_related(

@@ -3,9 +3,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from demain.issues.models import Issue
+from demain.site.page_cache import shared_page
 from demain.site.published import published_issues, with_contents
 
 
+@shared_page
 def issue_detail(request: HttpRequest, number: int) -> HttpResponse:
     """One published issue; drafts and issues under review do not exist for the public.
 
@@ -23,4 +25,5 @@ def issue_detail(request: HttpRequest, number: int) -> HttpResponse:
     if context["preview"]:
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
+        response.page_shared = False  # never into the page cache
     return response

@@ -1,0 +1,48 @@
+"""What the cached pages show, and the signals that make them stale when it changes.
+
+Issues and their parts, offer pages (the menu, the sitemap), downloads (the footer and the sign-up
+box) and legal pages (the footer). A save or a delete sets a new page-cache generation at once and
+again once the transaction commits (a page rendered in between is not kept), then rewrites the
+files for the front server when PUBLISH_STATIC_DIR is set. Settings shown in the pages (SITE_URL…)
+are part of the cache's key prefix, and `demain serve` starts a new generation on start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from demain.audience.models import OfferPage, PageSection, Resource, TrainingModule
+from demain.issues.models import AppReview, Article, ArticleSource, Issue
+from demain.site import page_cache
+from demain.site.models import LegalPage
+
+SHOWN = (Issue, Article, ArticleSource, AppReview, OfferPage, PageSection, TrainingModule, Resource, LegalPage)
+logger = logging.getLogger("demain.pages")
+
+
+def after_commit() -> None:
+    page_cache.new_generation()
+    if settings.PUBLISH_STATIC_DIR:
+        from demain.site.front_files import write_front_files
+
+        try:
+            write_front_files()
+        except Exception:  # the edit is saved; the files are rewritten on the next change or publish_static
+            logger.exception("could not rewrite the front server's files")
+
+
+def pages_changed(sender, **kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata
+        return
+    page_cache.new_generation()
+    transaction.on_commit(after_commit, robust=True)
+
+
+def connect() -> None:
+    for model in SHOWN:
+        post_save.connect(pages_changed, sender=model, dispatch_uid=f"pages-{model._meta.label}-save")
+        post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pages-{model._meta.label}-delete")
