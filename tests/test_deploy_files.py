@@ -107,8 +107,8 @@ def nginx_site(tmp: Path) -> Path:
     site = site.replace("/etc/letsencrypt/live/demain.example/privkey.pem", str(tmp / "key.pem"))
     site = site.replace(f"{INSTALL_DIR}/", f"{ROOT}/").replace(VAR_DIR, str(tmp / "var"))
     site = re.sub(r"listen 80;", f"listen 127.0.0.1:{free_port()};", site)
-    site = re.sub(r"listen 443 ssl;", f"listen 127.0.0.1:{free_port()} ssl;", site)
-    site = re.sub(r"\s*listen \[::\]:\d+( ssl)?;", "", site)
+    site = re.sub(r"listen 443 ssl", f"listen 127.0.0.1:{free_port()} ssl", site)
+    site = re.sub(r"\s*listen \[::\]:\d+( ssl)?( http2)?;", "", site)
     assert "demain.example/" not in site
     main = tmp / "nginx.conf"
     main.write_text(f"""pid {tmp}/nginx.pid;
