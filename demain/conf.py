@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
+from demain.lib.proxies import parse_networks as check
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -46,6 +48,16 @@ def parse_float(value: str) -> float:
 
 def parse_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_networks(value: str) -> list[str]:
+    """Comma-separated IP addresses or CIDR networks (checked, returned as given)."""
+    items = parse_list(value)
+    try:
+        check(items)
+    except ValueError as error:
+        raise SettingError(str(error)) from None
+    return items
 
 
 def parse_str(value: str) -> str:
@@ -200,6 +212,24 @@ SETTINGS: list[Setting] = [
     Setting("DELIVERY_RETRY_SECONDS", "60", parse_float,
             "First retry delay after a temporary failure; doubles with each try."),
     Setting("DELIVERY_POLL_SECONDS", "2", parse_float, "How long an idle worker waits before looking again."),
+    Setting("SECURE", "false", parse_bool,
+            "Production over HTTPS: redirect HTTP to HTTPS, secure cookies, HSTS. Needs an HTTPS `SITE_URL`."),
+    Setting("HSTS_SECONDS", "31536000", parse_int,
+            "`Strict-Transport-Security` max-age when `SECURE` is on (0: no header)."),
+    Setting("HSTS_INCLUDE_SUBDOMAINS", "true", parse_bool,
+            "HSTS covers the site's subdomains too (only when `SECURE` is on)."),
+    Setting("HSTS_PRELOAD", "false", parse_bool,
+            "Adds `preload` to HSTS, the consent browsers' preload lists ask for (only when `SECURE` is on)."),
+    Setting("TRUSTED_PROXIES", "", parse_networks,
+            "Addresses or CIDR networks of the reverse proxies in front of the site, comma-separated "
+            "(e.g. `127.0.0.1,::1`). Only their `X-Forwarded-For` and `X-Forwarded-Proto` are believed; "
+            "empty: the peer's address is the client's."),
+    Setting("LOGIN_FAILURES_PER_ACCOUNT", "5", parse_int,
+            "Failed admin logins for one account before it is refused for `LOGIN_LOCKOUT_MINUTES`."),
+    Setting("LOGIN_FAILURES_PER_IP", "20", parse_int,
+            "Failed admin logins from one IP address before it is refused for `LOGIN_LOCKOUT_MINUTES`."),
+    Setting("LOGIN_LOCKOUT_MINUTES", "15", parse_int,
+            "Window over which failed admin logins are counted, and how long a refusal lasts."),
     Setting("BOUNCE_WEBHOOK_SECRET", "", parse_str,
             "Shared secret of the bounce webhook `/webhooks/bounces/` (empty: endpoint disabled)."),
     Setting("BOUNCE_MAILBOX_URL", "", parse_mailbox_url,

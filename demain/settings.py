@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from demain import conf
@@ -34,7 +36,41 @@ SECRET_KEY = _secret_key()
 DEBUG = ENV["DEBUG"]
 ALLOWED_HOSTS = ENV["ALLOWED_HOSTS"]
 SITE_URL = ENV["SITE_URL"]
-CSRF_TRUSTED_ORIGINS = [SITE_URL]
+_site = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
+
+# Production hardening (README, « En production »). Behind a reverse proxy, X-Forwarded-Proto is
+# believed only from TRUSTED_PROXIES: demain.site.proxy.TrustedProxyMiddleware drops it otherwise.
+TRUSTED_PROXIES = ENV["TRUSTED_PROXIES"]
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE = ENV["SECURE"]
+if SECURE and _site.scheme != "https":
+    raise ImproperlyConfigured(f"SECURE: SITE_URL must start with https:// (got {SITE_URL})")
+SECURE_SSL_REDIRECT = SECURE
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]  # the local health check speaks plain HTTP
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE
+SECURE_HSTS_SECONDS = ENV["HSTS_SECONDS"] if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = ENV["HSTS_INCLUDE_SUBDOMAINS"]
+SECURE_HSTS_PRELOAD = ENV["HSTS_PRELOAD"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp): scripts, styles and everything else from the site itself only,
+# no inline script or style, no plug-in, never framed (the admin's email frames set their own, see
+# demain/delivery/preview.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF], "script-src": [SELF], "style-src": [SELF], "img-src": [SELF, "data:"],
+        "font-src": [SELF], "connect-src": [SELF], "frame-src": [SELF], "object-src": [NONE],
+        "base-uri": [NONE], "form-action": [SELF], "frame-ancestors": [NONE],
+    },
+}
+LOGIN_FAILURES_PER_ACCOUNT = ENV["LOGIN_FAILURES_PER_ACCOUNT"]
+LOGIN_FAILURES_PER_IP = ENV["LOGIN_FAILURES_PER_IP"]
+LOGIN_LOCKOUT_MINUTES = ENV["LOGIN_LOCKOUT_MINUTES"]
 
 INSTALLED_APPS = [
     "demain.site.admin_apps.EditorAdminConfig",  # django.contrib.admin with the editor's dashboard
@@ -45,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks",
+    "csp",
     "demain.site.admin_apps.TasksDatabaseConfig",  # django_tasks_db, named in French
     "demain.issues",
     "demain.audience",
@@ -55,7 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "demain.site.request_log.RequestLogMiddleware",  # first: one JSON line per request, static files too
+    "demain.site.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 
+from tests.sns_signing import signed
+
 
 def sns(message: dict, message_id: str = "8a1f3c52-0b3e-5b5c-9d55-2b1a7e0c4f11") -> dict:
-    return {
+    """An SNS notification, signed with the tests' own key (tests.sns_signing; the webhook checks it)."""
+    return signed({
         "Type": "Notification",
         "MessageId": message_id,
         "TopicArn": "arn:aws:sns:eu-west-3:123456789012:demain-bounces",
         "Message": json.dumps(message),
         "Timestamp": "2025-03-04T06:12:09.000Z",
-        "SignatureVersion": "1",
-        "Signature": "c2lnbmF0dXJl",
-        "SigningCertURL": "https://sns.eu-west-3.amazonaws.com/SimpleNotificationService-x.pem",
         "UnsubscribeURL": "https://sns.eu-west-3.amazonaws.com/?Action=Unsubscribe&x=1",
-    }
+    })
 
 
 MAIL = {
@@ -61,7 +61,7 @@ def ses_complaint(email: str, feedback_id: str = "fb-0002") -> dict:
     })
 
 
-SNS_SUBSCRIPTION = {
+SNS_SUBSCRIPTION = signed({
     "Type": "SubscriptionConfirmation",
     "MessageId": "165545c9-2a5c-472c-8df2-7ff2be2b3b1b",
     "Token": "2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a747ba6f3beb71854e285d6ad02428b09ceece29417f1f02d609c582afbacc99c583a916b9981dd2728f4ae6fdb82efd087cc3b7849e05798d2d2785c03b0879594eeac82c01f235d0e717736",
@@ -69,7 +69,7 @@ SNS_SUBSCRIPTION = {
     "Message": "You have chosen to subscribe to the topic. To confirm, visit the SubscribeURL.",
     "SubscribeURL": "https://sns.eu-west-3.amazonaws.com/?Action=ConfirmSubscription&Token=2336",
     "Timestamp": "2025-03-04T06:00:00.000Z",
-}
+})
 
 
 def postmark_bounce(email: str, type_name: str = "HardBounce", record_id: int = 4323372036) -> dict:

@@ -9,9 +9,10 @@ import pytest
 from django.test import override_settings
 
 from demain.audience.models import Subscriber, Suppression
-from demain.delivery.bounces import record
+from demain.delivery.bounces import record, sns
 from demain.delivery.models import BounceEvent
 from tests import bounce_samples as samples
+from tests import sns_signing
 
 URL = "/webhooks/bounces/"
 SECRET = "s3cret-webhook-token"
@@ -23,6 +24,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 @pytest.fixture(autouse=True)
 def webhook_secret(settings):
     settings.BOUNCE_WEBHOOK_SECRET = SECRET
+
+
+@pytest.fixture(autouse=True)
+def sns_certificate(monkeypatch):
+    """The samples are signed with the tests' key: its certificate stands for Amazon's."""
+    monkeypatch.setattr(sns, "fetch_certificate", lambda url: sns_signing.certificate_pem())
 
 
 @pytest.fixture
@@ -244,7 +251,8 @@ def test_it_never_processes_an_event_twice():
     (b'{"type": "bounce", "email": "paul@example.org"}', "permanent"),
     (b'{"type": "bounce", "email": "not-an-address", "permanent": true}', "email"),
     (b'{"type": "open", "email": "paul@example.org"}', "type"),
-    (b'{"Type": "Notification", "Message": "{broken"}', "Message"),
+    (json.dumps(sns_signing.signed({"Type": "Notification", "Message": "{broken", "MessageId": "m", "Timestamp": "t",
+                                    "TopicArn": "arn:aws:sns:eu-west-3:1:demain"})).encode(), "Message"),
     (b'{"notificationType": "Bounce", "bounce": {"bounceType": "Permanent"}}', "bouncedRecipients"),
     (b'{"RecordType": "Bounce", "Type": "HardBounce"}', "Email"),
 ])

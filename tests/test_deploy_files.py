@@ -130,7 +130,7 @@ def test_it_passes_nginx_t_with_a_self_signed_certificate(tmp_path):
     main = nginx_site(tmp_path)
     text = (DEPLOY / "nginx" / "demain.conf").read_text()
     assert "include /srv/demain/deploy/nginx-cached-pages.conf;" in text
-    assert "proxy_set_header X-Forwarded-For $remote_addr;" in text
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in text
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in text
     assert "alias /var/lib/demain/static/;" in text
     done = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True,

@@ -52,7 +52,10 @@ def test_it_shows_a_kept_message_like_a_mailbox(admin_client):
     page = admin_client.get(f"/admin/delivery/outboxmessage/{message.pk}/change/").content.decode()
     [frame] = re.findall(r"<iframe[^>]*>", page)
     assert 'sandbox="allow-popups allow-popups-to-escape-sandbox"' in frame and "allow-scripts" not in frame
-    assert "srcdoc=\"&lt;html&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;" in frame
+    assert f'src="/admin/delivery/outboxmessage/{message.pk}/html/"' in frame  # by URL: the email's own CSP
+    shown = admin_client.get(f"/admin/delivery/outboxmessage/{message.pk}/html/")
+    assert shown.content.decode().startswith('<html><head><base target="_blank"><title>')
+    assert "script" not in shown["Content-Security-Policy"] and "default-src 'none'" in shown["Content-Security-Policy"]
     assert '<pre class="mailbox__text">Bonjour,\nLire : https://demain.example/numeros/1/</pre>' in page
     assert re.search(r"<th scope=\"row\">List-Unsubscribe</th><td>&lt;https://demain.example/desinscription/", page)
     assert '<a href="https://demain.example/numeros/1/" target="_blank"' in page

@@ -7,21 +7,19 @@ limit holds across every worker process.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import time
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from demain.site.proxy import client_ip_hash
+
 WINDOW_SECONDS = 3600
 STARTED_SALT = "demain.audience.form-started"
 
 
-def ip_hash(request) -> str:
-    """Keyed hash of the client's IP: enough to count and to prove, never the IP itself."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+ip_hash = client_ip_hash  # the one reading of the client's address (demain.site.proxy)
 
 
 def _hit(key: str, limit: int) -> bool:

@@ -2,6 +2,7 @@ import re
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -108,7 +109,7 @@ class CampaignAdmin(admin.ModelAdmin):
     def html_size(self, campaign: Campaign) -> str:
         size = f"{campaign.html_bytes / 1024:.0f} Ko"
         if campaign.html_bytes > GMAIL_CLIP_BYTES:
-            return format_html('<strong style="color:#a00">{} — coupé par Gmail</strong>', size)
+            return format_html('<strong class="gmail-clipped">{} — coupé par Gmail</strong>', size)
         return size
 
     @admin.display(description="qui l’a reçu, qui ne l’a pas reçu et pourquoi")
@@ -188,12 +189,23 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def sender(self, message: OutboxMessage) -> str:
         return message.from_email
 
+    def get_urls(self):
+        frame = self.admin_site.admin_view(self.html_view)
+        return [path("<int:object_id>/html/", frame, name="delivery_outboxmessage_html"), *super().get_urls()]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         message = self.get_object(request, object_id)
         if message is not None:
-            opened = outbox.read(message.raw)
-            extra_context = {**(extra_context or {}), "mail": opened, "frame_html": framed(opened.html)}
+            frame_url = reverse("admin:delivery_outboxmessage_html", args=[message.pk])
+            extra_context = {**(extra_context or {}), "mail": outbox.read(message.raw), "frame_url": frame_url}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def html_view(self, request, object_id):
+        """The message's HTML alone, for the sandboxed iframe of its page (an email's own CSP, see preview)."""
+        message = self.get_object(request, str(object_id))
+        if message is None or not self.has_view_permission(request, message):
+            raise Http404("no such message")
+        return preview.email_frame(framed(outbox.read(message.raw).html))
 
 
 def framed(html: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from demain.site.dashboard import dashboard
+from demain.site.login_throttle import ThrottledAdminLoginForm
 
 # Sections in the order an editor works through them; any other section follows, Django's own last.
 SECTION_ORDER = ["issues", "delivery", "audience", "public_site"]
@@ -16,6 +17,7 @@ class EditorAdminSite(admin.AdminSite):
     site_title = "Rédaction de demAIn"
     index_title = "Tableau de bord"
     index_template = "admin/demain_index.html"
+    login_form = ThrottledAdminLoginForm  # per account and per IP (demain/site/login_throttle.py)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

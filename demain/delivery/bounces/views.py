@@ -4,7 +4,9 @@ Authentication: the shared secret ``BOUNCE_WEBHOOK_SECRET``, given either as
 the password of HTTP Basic authentication (any user name), as the
 ``X-Demain-Secret`` header, or as the ``?secret=`` query parameter (for
 providers that only take a URL, such as an SNS subscription). Compared in
-constant time. An empty setting disables the endpoint (404).
+constant time. An empty setting disables the endpoint (404). Amazon SNS messages
+must also carry a valid SNS signature (``sns.authenticate``), or get 403; 503
+when Amazon's certificate cannot be fetched at the moment (SNS retries).
 
 Answers: 200 with a JSON summary; 401 without a secret, 403 with a wrong one;
 405 for anything but POST; 413 above ``MAX_BODY`` bytes; 400 for a body that
@@ -24,7 +26,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from demain.delivery.bounces import parsers, record
+from demain.delivery.bounces import parsers, record, sns
 
 MAX_BODY = 256 * 1024
 
@@ -85,6 +87,13 @@ def _receive(request: HttpRequest, expected: str) -> JsonResponse:
         payload = json.loads(text)
     except (UnicodeDecodeError, ValueError) as problem:
         return error(400, f"body is not valid JSON: {problem}")
+    if isinstance(payload, dict) and payload.get("Type") in parsers.SNS_TYPES:
+        try:
+            sns.authenticate(payload)
+        except sns.CertificateUnavailable as problem:  # SNS retries a 5xx, not a 4xx: nothing is lost
+            return error(503, f"SNS signature not checked: {problem}", **{"Retry-After": "60"})
+        except sns.SignatureError as problem:
+            return error(403, f"SNS signature refused: {problem}")
     try:
         provider, events = parsers.parse(payload)
     except parsers.ShapeError as problem:

@@ -1,0 +1,53 @@
+"""The client's IP address, the one way every part of demain reads it.
+
+Only a peer listed in ``TRUSTED_PROXIES`` may speak for the client through
+``X-Forwarded-For`` / ``X-Forwarded-Proto`` / ``X-Forwarded-Host``; from anyone
+else those headers are dropped before any other code sees them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from functools import lru_cache
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from demain.lib import proxies
+
+FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST",
+                     "HTTP_X_REAL_IP", "HTTP_FORWARDED")
+
+
+@lru_cache(maxsize=8)
+def _networks(values: tuple[str, ...]) -> list[proxies.Network]:
+    return proxies.parse_networks(values)
+
+
+def trusted_networks() -> list[proxies.Network]:
+    return _networks(tuple(settings.TRUSTED_PROXIES))
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or what a trusted proxy says it saw."""
+    return proxies.client_ip(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""),
+                             trusted_networks())
+
+
+def client_ip_hash(request: HttpRequest) -> str:
+    """Keyed hash of the client's IP: enough to count and to prove, never the IP itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
+
+
+class TrustedProxyMiddleware:
+    """Drop forwarding headers a client could have written itself (first in MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if not proxies.is_trusted(request.META.get("REMOTE_ADDR", ""), trusted_networks()):
+            for name in FORWARDED_HEADERS:
+                request.META.pop(name, None)
+        return self.get_response(request)
