@@ -30,9 +30,9 @@ def env_template() -> dict[str, str]:
     values = {}
     for number, line in enumerate((DEPLOY / "demain.env.example").read_text().splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            match = re.fullmatch(r"([A-Z][A-Z0-9_]*)=(.*)", line)
-            assert match, f"demain.env.example:{number}: not a KEY=value line: {line!r}"
-            values[match[1]] = match[2]
+            match = re.fullmatch(r"""([A-Z][A-Z0-9_]*)=("[^"$`\\]*"|[^\s"'$`\\]*)""", line)
+            assert match, f"demain.env.example:{number}: not a KEY=value or KEY=\"value\" line: {line!r}"
+            values[match[1]] = match[2].strip('"')
     return values
 
 
@@ -44,6 +44,15 @@ def unit_commands() -> dict[str, list[str]]:
         assert exec_start[0] == f"{INSTALL_DIR}/.venv/bin/demain", unit.name
         found[unit.name] = exec_start[1:]
     return found
+
+
+def test_it_reads_the_env_template_as_sh_does(tmp_path):
+    """What `set -a; . demain.env` gives a shell is what systemd and the tests read."""
+    shell = subprocess.run(["sh", "-c", f'set -a; . "{DEPLOY / "demain.env.example"}"; env -0'],
+                           env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=30, check=True)
+    seen = dict(item.split("=", 1) for item in shell.stdout.split("\0") if "=" in item)
+    for key, value in env_template().items():
+        assert seen[key] == value, key
 
 
 def test_it_names_only_declared_settings_in_the_env_template():
