@@ -155,6 +155,9 @@ class Setting:
 SETTINGS: list[Setting] = [
     Setting("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'demain.sqlite3'}", parse_database_url,
             "Database: `sqlite:///path` or `postgres://user:pass@host:port/name`."),
+    Setting("DATABASE_CONN_MAX_AGE", "0", parse_int,
+            "Seconds a web process keeps its database connection open between requests (0: one per "
+            "request). 60 suits `demain serve`, above all on PostgreSQL."),
     Setting("DEBUG", "false", parse_bool, "Django debug mode. Never on in production."),
     Setting("SECRET_KEY", "", parse_str,
             "Signing key. Empty: a random key is created once in `var/secret.key`."),

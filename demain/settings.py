@@ -92,7 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "demain.site.request_log.RequestLogMiddleware",  # first: one JSON line per request, static files too
-    "demain.site.proxy.TrustedProxyMiddleware",
+    "demain.site.proxy.TrustedProxyMiddleware",  # before the page cache: its key holds the scheme
+    # Published pages: stored with the headers of everything below (security, CSP), replayed on a hit.
+    "demain.site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -100,7 +102,6 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "demain.site.page_cache.PageCacheMiddleware",  # after CSRF (sets the cookie), before auth
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -125,7 +126,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=0)}
+DATABASES = {"default": dj_database_url.parse(ENV["DATABASE_URL"], conn_max_age=ENV["DATABASE_CONN_MAX_AGE"],
+                                              conn_health_checks=ENV["DATABASE_CONN_MAX_AGE"] > 0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",

@@ -1,7 +1,8 @@
 """One structured log line per request: method, path, status, duration in ms, bytes sent.
 
-First in MIDDLEWARE, so static files (whitenoise) and cached pages are counted too.
-The line goes to the ``demain.request`` logger, which settings.LOGGING writes as JSON.
+First in MIDDLEWARE, so static files (whitenoise) are counted too; the cached pages answered in front
+of Django (demain/site/page_cache_app.py) write the same line. It goes to the ``demain.request``
+logger, which settings.LOGGING writes as JSON.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ import logging
 import time
 
 logger = logging.getLogger("demain.request")
+
+
+def log_request(method: str, path: str, status: int, started: float, size: int | None, cache: str | None) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        logger.info("request", extra={
+            "method": method, "path": path, "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2), "bytes": size, "cache": cache,
+        })
 
 
 def response_bytes(response) -> int | None:
@@ -26,13 +35,6 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
-        if logger.isEnabledFor(logging.INFO):
-            logger.info("request", extra={
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                "bytes": response_bytes(response),
-                "cache": getattr(response, "page_cache", None),
-            })
+        log_request(request.method, request.path, response.status_code, started, response_bytes(response),
+                    getattr(response, "page_cache", None))
         return response

@@ -26,7 +26,8 @@ def signup_box(context) -> dict:
         form.initial["started"], csrf_token = page_cache.STARTED_HOLE, page_cache.CSRF_HOLE
     return {
         "form": form,
-        "csrf_token": csrf_token,
+        # Not "csrf_token": an inclusion tag overwrites that one with the page's own (Django's InclusionNode).
+        "box_csrf_token": csrf_token,
         "static_form": fill == page_cache.FILL_STATIC,
         "resource": Resource.objects.filter(published=True).only("slug", "title").first(),
     }
