@@ -71,7 +71,7 @@ def test_it_is_unhealthy_after_a_task_failed_in_the_last_hour_and_links_to_it(se
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:django_tasks_database_dbtaskresult_change", args=[task.id]) in page
     assert reverse("admin:django_tasks_database_dbtaskresult_changelist") + "?status__exact=FAILED" in page
-    assert "tâche(s) en échec dans la dernière heure" in visible_text(page)
+    assert "1 tâche en échec dans la dernière heure" in visible_text(page)
 
     DBTaskResult.objects.filter(pk=task.pk).update(finished_at=timezone.now() - timedelta(hours=2))
     code, report = status()

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from demain.delivery.models import Campaign, Delivery, Worker
+from demain.lib.houseformat.typography import plural
 from demain.ops import ingestion
 
 FAILED_TASK_WINDOW = timedelta(hours=1)
@@ -90,7 +91,7 @@ def problems_in(report: dict) -> tuple[list[dict], list[dict]]:
     tasks, delivery = report["tasks"], report["delivery"]
     problems, warnings = [], []
     if tasks["failed_last_hour"]:
-        problems.append({"code": "failed_task", "message": f"{tasks['failed_last_hour']} tâche(s) en échec "
+        problems.append({"code": "failed_task", "message": f"{plural(tasks['failed_last_hour'], 'tâche')} en échec "
                                                            f"dans la dernière heure"})
     if (tasks["oldest_due_seconds"] or 0) > STALLED_TASK_SECONDS and not tasks["running"]:
         problems.append({"code": "task_queue_stalled",
@@ -98,16 +99,16 @@ def problems_in(report: dict) -> tuple[list[dict], list[dict]]:
                                     f"« demain db_worker » est-il lancé ?"})
     if delivery["due"] and not report["delivery_workers"]:
         problems.append({"code": "no_delivery_worker",
-                         "message": f"{delivery['due']} envoi(s) à faire et aucun « demain worker » en vie"})
+                         "message": f"{plural(delivery['due'], 'envoi')} à faire et aucun « demain worker » en vie"})
     if not report["ingestion"]["ok"]:
         problems.append({"code": "ingestion_failed",
                          "message": f"dernière ingestion en échec : {report['ingestion']['summary']}"})
     if delivery["uncertain"]:
         warnings.append({"code": "uncertain_deliveries",
-                         "message": f"{delivery['uncertain']} envoi(s) incertain(s) à décider dans l’admin"})
+                         "message": f"{plural(delivery['uncertain'], 'envoi incertain', 'envois incertains')} à décider dans l’admin"})
     older = tasks["failed"] - tasks["failed_last_hour"]
     if older:
-        warnings.append({"code": "old_failed_tasks", "message": f"{older} tâche(s) en échec plus anciennes"})
+        warnings.append({"code": "old_failed_tasks", "message": f"{plural(older, 'tâche')} en échec plus {'ancienne' if older < 2 else 'anciennes'}"})
     return problems, warnings
 
 

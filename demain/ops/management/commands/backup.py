@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
+from demain.lib.houseformat.typography import plural
 from demain.ops.backup import BackupError, backup
 
 
@@ -28,4 +29,4 @@ class Command(BaseCommand):
         key = "la clé secrète" if done["secret_key"] else "pas de clé secrète (SECRET_KEY vient de l’environnement)"
         size = f"{done['size']:,}".replace(",", "\u202f")
         self.stdout.write(f"Sauvegarde écrite : {done['path']} ({size} octets). Base {done['database']['kind']}, "
-                          f"{private} fichier(s) privé(s), {key}.")
+                          f"{plural(private, 'fichier privé', 'fichiers privés')}, {key}.")

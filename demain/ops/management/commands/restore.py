@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
+from demain.lib.houseformat.typography import plural
 from demain.ops.backup import BackupError, restore
 
 
@@ -26,6 +27,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(done, ensure_ascii=False, indent=2))
             return
         self.stdout.write(f"Sauvegarde du {done['created_at']} restaurée (base {done['database']}, "
-                          f"{done['private_files']} fichier(s) privé(s)"
+                          f"{plural(done['private_files'], 'fichier privé', 'fichiers privés')}"
                           f"{', clé secrète' if done['secret_key'] else ''}). Lancez ensuite « demain migrate » "
                           f"si le code est plus récent que la sauvegarde.")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from demain.lib.houseformat.typography import plural
 from demain.ops import health
 
 
@@ -36,10 +37,10 @@ class Command(BaseCommand):
             return "\n".join(lines)
         t, d, i = report["tasks"], report["delivery"], report["ingestion"]
         lines += [
-            f"Tâches : {t['ready']} prête(s), {t['running']} en cours, {t['failed']} en échec "
+            f"Tâches : {plural(t['ready'], 'prête')}, {t['running']} en cours, {t['failed']} en échec "
             f"({t['failed_last_hour']} dans l’heure) ; dernière terminée : {self.when(t['last_finished_at'])}",
             f"Envois : {d['queued']} en attente, {d['retry']} à réessayer, {d['sending']} en cours, "
-            f"{d['uncertain']} incertain(s)",
+            f"{plural(d['uncertain'], 'incertain')}",
             f"Processus d’envoi en vie : {len(report['delivery_workers'])}"
             + "".join(f"\n  {w['name']} (battement il y a {w['heartbeat_seconds']} s)" for w in report["delivery_workers"]),
             f"Dernière ingestion : {self.when(i['at']) + ' — ' if i['at'] else ''}{i['summary']}",
