@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from demain.audience.models import Subscriber
 from demain.audience.tasks import send_confirmation
 from demain.delivery import campaigns
-from demain.delivery.models import Delivery, Worker
+from demain.delivery.models import Campaign, Delivery, Worker
 from demain.lib.smtpsink import free_port
 from demain.ops import ingestion
 from tests.delivery_helpers import published_issue, subscribers
@@ -110,6 +110,17 @@ def test_it_is_unhealthy_when_rows_are_due_and_no_sender_is_alive(admin_client):
     Delivery.objects.update(status=Delivery.Status.UNCERTAIN)
     code, report = status()
     assert code == 0 and [w["code"] for w in report["warnings"]] == ["uncertain_deliveries"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_counts_a_scheduled_campaign_as_due_once_its_time_has_come():
+    subscribers(2)
+    campaign = campaigns.create_campaign(published_issue(), send_at=timezone.now() + timedelta(hours=2))
+    code, report = status()
+    assert code == 0 and report["delivery"] == {**report["delivery"], "queued": 2, "due": 0}
+    Campaign.objects.filter(pk=campaign.pk).update(send_at=timezone.now() - timedelta(minutes=1))
+    code, report = status()
+    assert code == 1 and codes(report) == {"no_delivery_worker"} and report["delivery"]["due"] == 2
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,8 +6,8 @@ The rules that make the site unhealthy (``problems``; `demain status` then exits
 2. ``failed_task``: a background task (django-tasks) failed in the last hour (``FAILED_TASK_WINDOW``).
 3. ``task_queue_stalled``: a task has been due for more than ``STALLED_TASK_SECONDS`` and none is
    running: no `demain db_worker` is taking them.
-4. ``no_delivery_worker``: send rows are due (queued, or a retry whose time has come, in a sending
-   campaign) and no `demain worker` has a heartbeat younger than ``DELIVERY_LEASE_SECONDS``.
+4. ``no_delivery_worker``: send rows are due (queued, or a retry whose time has come, in a campaign
+   sending or scheduled for a time that has come) and no `demain worker` has a heartbeat younger than ``DELIVERY_LEASE_SECONDS``.
 5. ``ingestion_failed``: the last ingestion reported a failure (see :mod:`demain.ops.ingestion`).
 
 ``warnings`` are reported without making the site unhealthy: rows whose delivery is uncertain,
@@ -68,15 +68,16 @@ def delivery_figures(now: datetime) -> dict:
     S = Delivery.Status
     open_rows = Delivery.objects.filter(status__in=[S.QUEUED, S.RETRY, S.SENDING, S.UNCERTAIN])
     counts = dict(open_rows.values_list("status").annotate(n=Count("id")))
-    sending = Campaign.objects.filter(status=Campaign.Status.SENDING).values("pk")
-    due = Delivery.objects.filter(Q(status=S.QUEUED) | Q(status=S.RETRY, retry_at__lte=now), campaign__in=sending)
-    scheduled_due = Campaign.objects.filter(status=Campaign.Status.SCHEDULED, send_at__lte=now).count()
+    # Campaigns a worker would take now: sending, or scheduled for a time that has come.
+    active = Campaign.objects.filter(Q(status=Campaign.Status.SENDING)
+                                     | Q(status=Campaign.Status.SCHEDULED, send_at__lte=now)).values("pk")
+    due = Delivery.objects.filter(Q(status=S.QUEUED) | Q(status=S.RETRY, retry_at__lte=now), campaign__in=active)
     return {
         "queued": counts.get(S.QUEUED, 0),
         "retry": counts.get(S.RETRY, 0),
         "sending": counts.get(S.SENDING, 0),
         "uncertain": counts.get(S.UNCERTAIN, 0),
-        "due": due.count() + (1 if scheduled_due and not due.exists() else 0),
+        "due": due.count(),
     }
 
 
