@@ -8,6 +8,7 @@ A bad value stops the program at start-up with the variable's name.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,8 +130,6 @@ def page_cache_backend(url: str) -> dict:
 
 def fingerprint(*values: str) -> str:
     """A short key prefix that changes when a setting the cached pages show changes."""
-    import hashlib
-
     return "pages-" + hashlib.sha256("\n".join(values).encode()).hexdigest()[:12]
 
 

@@ -12,6 +12,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from demain.site import page_cache
+from demain.wsgi import application  # now: it sets Django up again, which reconfigures logging
 
 
 @dataclass
@@ -38,8 +39,6 @@ class Answer:
 
 
 def wsgi_get(path: str, cookies: dict[str, str] | None = None, method: str = "GET") -> Answer:
-    from demain.wsgi import application
-
     factory = RequestFactory()
     for name, value in (cookies or {}).items():
         factory.cookies[name] = value

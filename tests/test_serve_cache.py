@@ -208,3 +208,21 @@ def test_it_leaves_a_host_not_allowed_to_django():
     statuses = []
     b"".join(application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
     assert statuses[0].startswith("400")
+
+
+def test_it_draws_csrf_secrets_from_djangos_alphabet_without_repeating():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    secrets_seen = set()
+    for _ in range(200):
+        meta: dict = {}
+        token = page_cache.csrf_token(meta)
+        assert len(meta["CSRF_COOKIE"]) == 32 and set(meta["CSRF_COOKIE"]) <= set(CSRF_ALLOWED_CHARS)
+        assert _unmask_cipher_token(token) == meta["CSRF_COOKIE"]
+        secrets_seen.add(meta["CSRF_COOKIE"])
+    assert len(secrets_seen) == 200
+    counts = {char: 0 for char in CSRF_ALLOWED_CHARS}
+    for text in page_cache.random_csrf_strings(2000):
+        for char in text:
+            counts[char] += 1
+    assert min(counts.values()) > 0.7 * 64000 / 62  # every character drawn about as often

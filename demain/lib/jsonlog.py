@@ -22,7 +22,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        line.update((key, value) for key, value in vars(record).items() if key not in STANDARD)
+        fields = vars(record)
+        line.update((key, fields[key]) for key in fields.keys() - STANDARD)
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False, default=str)

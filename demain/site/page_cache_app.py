@@ -32,13 +32,18 @@ def request_scheme(environ) -> str:
     return environ.get("wsgi.url_scheme", "http")
 
 
-def host_allowed(environ) -> bool:
+def host_allowed(environ, known: dict[str, bool] = {}) -> bool:  # noqa: B006  (a per-process memo)
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    domain, _ = split_domain_port(host)
-    allowed = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not allowed:  # as django.http.HttpRequest.get_host
-        allowed = [".localhost", "127.0.0.1", "[::1]"]
-    return bool(domain) and validate_host(domain, allowed)
+    allowed = known.get(host)
+    if allowed is None:
+        domain, _ = split_domain_port(host)
+        hosts = settings.ALLOWED_HOSTS
+        if settings.DEBUG and not hosts:  # as django.http.HttpRequest.get_host
+            hosts = [".localhost", "127.0.0.1", "[::1]"]
+        allowed = bool(domain) and validate_host(domain, hosts)
+        if len(known) < 1000:  # the Host header is the client's: keep the memo small
+            known[host] = allowed
+    return allowed
 
 
 class CachedPagesApp:
