@@ -39,7 +39,7 @@ SITE_URL = ENV["SITE_URL"]
 _site = urlsplit(SITE_URL)
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
-# Production hardening (README, « En production »). Behind a reverse proxy, X-Forwarded-Proto is
+# Production hardening (README, « Hardening »). Behind a reverse proxy, X-Forwarded-Proto is
 # believed only from TRUSTED_PROXIES: demain.site.proxy.TrustedProxyMiddleware drops it otherwise.
 TRUSTED_PROXIES = ENV["TRUSTED_PROXIES"]
 if TRUSTED_PROXIES:
@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "demain.site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before whitenoise: static files get X-Frame-Options too, like every other response.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,7 +106,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "demain.urls"

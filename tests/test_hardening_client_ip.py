@@ -68,6 +68,7 @@ def test_it_believes_a_trusted_proxy(settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.postgres
 @pytest.mark.parametrize("trusted", [[], ["127.0.0.1"]])
 def test_it_rate_limits_a_client_that_rotates_a_forged_x_forwarded_for(client, settings, trusted):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -34,6 +34,13 @@ def test_it_passes_check_deploy_with_the_documented_production_settings(tmp_path
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_it_only_asks_for_preload_when_hsts_preload_is_dropped(tmp_path):
+    production = {**production_environment(), "HSTS_PRELOAD": "false"}
+    result = check_deploy(tmp_path, production)
+    warnings = re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stdout + result.stderr)
+    assert result.returncode != 0 and warnings == ["security.W021"]
+
+
 def test_it_warns_without_them(tmp_path):
     result = check_deploy(tmp_path, {"ALLOWED_HOSTS": "demain.example"})
     assert result.returncode != 0

@@ -10,7 +10,7 @@ from django.test import Client
 PASSWORD = "mot-de-passe-de-test-solide"
 REFUSED = "Trop de tentatives de connexion échouées"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # the counters live in the database cache
 
 
 @pytest.fixture(autouse=True)

@@ -105,6 +105,7 @@ def post(client, payload):
 
 
 @pytest.mark.django_db
+@pytest.mark.postgres
 def test_it_accepts_a_signed_notification_and_fetches_the_certificate_once(client, fetched):
     assert post(client, samples.ses_bounce("paul@example.org", feedback_id="a")).status_code == 200
     assert post(client, samples.ses_complaint("zoe@example.org", feedback_id="b")).status_code == 200
@@ -113,6 +114,7 @@ def test_it_accepts_a_signed_notification_and_fetches_the_certificate_once(clien
 
 
 @pytest.mark.django_db
+@pytest.mark.postgres
 @pytest.mark.parametrize("change, reason", [
     ({"Message": json.dumps({**json.loads(samples.ses_bounce("x@example.org")["Message"])})}, "does not match"),
     ({"SigningCertURL": "https://evil.example/SimpleNotificationService-x.pem"}, "not an Amazon SNS host"),

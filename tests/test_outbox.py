@@ -72,3 +72,14 @@ def test_it_lists_the_outbox_in_french_without_an_action_bar(admin_client):
     assert headings == ["Reçu le", "Objet", "Destinataires", "Expéditeur"]
     assert 'name="action"' not in page and "Envoyer" not in page
     assert "Le numéro 1" in page and "lea@atelier.example" in page
+
+
+def test_it_reads_back_short_french_emails_sent_as_8bit():
+    from demain.delivery import outbox
+
+    message = EmailMultiAlternatives("Accents", "Bonjour Léa, à bientôt", to=["lea@atelier.example"])
+    message.attach_alternative("<p>Bonjour Léa, à bientôt</p>", "text/html")
+    raw = message.message().as_string()
+    assert "Content-Transfer-Encoding: 8bit" in raw
+    opened = outbox.read(raw)
+    assert opened.text.strip() == "Bonjour Léa, à bientôt" and "<p>Bonjour Léa, à bientôt</p>" in opened.html

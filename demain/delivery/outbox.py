@@ -87,7 +87,8 @@ WEB_LINK = re.compile(r"https?://[^\s<>\"«»]+")
 
 def read(raw: str) -> ReadMessage:
     """Headers (decoded), the HTML and text parts, and every web link the message carries, once each."""
-    message = email.message_from_string(raw, policy=policy.default)
+    # Bytes, not str: a str parser misreads 8-bit UTF-8 parts (short French emails) as U+FFFD.
+    message = email.message_from_bytes(raw.encode("utf-8", "surrogateescape"), policy=policy.default)
     first = {name: rank for rank, name in enumerate(FIRST_HEADERS)}
     headers = sorted(((name, str(value)) for name, value in message.items()),
                      key=lambda header: first.get(header[0].lower(), len(first)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.decorators import csp
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
@@ -9,8 +11,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from csp.decorators import csp
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from demain.delivery.render import PLACEHOLDERS, render_email, subject_for
@@ -60,6 +60,7 @@ EMAIL_FRAME_CSP = {
 @xframe_options_sameorigin
 @csp(EMAIL_FRAME_CSP)
 def email_frame(html: str) -> HttpResponse:
+    """An email's HTML as the response of an admin iframe (the preview's and the outbox's)."""
     return HttpResponse(html)
 
 
