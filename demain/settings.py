@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "demain.site",
     "demain.drafts",
     "demain.sources",
+    "demain.ops",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.utils import timezone
 from demain.audience.models import Subscriber
 from demain.delivery.models import Delivery
 from demain.issues.models import Issue
+from demain.ops import health
 
 S = Subscriber.Status
 WEEK = timedelta(days=7)
@@ -43,4 +44,6 @@ def dashboard() -> dict:
         "latest_campaigns": latest.campaigns.count() if latest else 0,
         "latest_deliveries": campaign_figures(latest) if latest else [],
         "latest_delivery_total": Delivery.objects.filter(campaign__issue=latest).count() if latest else 0,
+        "health": health.status(),
+        "failed_tasks_url": health.failed_tasks_url(),
     }

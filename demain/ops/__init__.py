@@ -1,0 +1,1 @@
+"""Operations: backups and restore, health and queue status for monitoring."""
