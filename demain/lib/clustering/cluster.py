@@ -64,8 +64,12 @@ class Weights:
     - embedding: cosine similarity to the story's centroid, counted from `embedding_floor`
       (the typical similarity of two unrelated AI news articles with e5) and scaled so that
       a near-identical article brings `embedding`.
-    - entities, figures: the share of the article's names (numbers) that the story also has,
-      each weighted by its rarity in the window (IDF), in [0, 1].
+    - entities: the article's names, each weighted by its rarity in the window (IDF): those the
+      story shares count for, those it lacks count against, as (shared - unshared / 2) over
+      (all + `smoothing`), so an article with few names moves the score little, and an article
+      without names not at all. In [-entities / 2, entities / 2].
+    - figures: the IDF-weighted share of the article's numbers that the story also reports,
+      smoothed the same way; only for (a story may omit a figure), in [0, figures].
     - title: the best word overlap (Jaccard) with one of the story's titles, in [0, 1].
     - time: 1 for an article within the story's span, decaying with a `time_scale_hours`
       half-life outside it, minus 0.5: a story long quiet counts against joining it.
@@ -74,12 +78,14 @@ class Weights:
     embedding: float = 1.0
     embedding_floor: float = 0.82
     embedding_span: float = 0.12
-    entities: float = 0.45
-    figures: float = 0.35
-    title: float = 0.20
+    entities: float = 1.0
+    figures: float = 0.4
+    unshared: float = 0.25
+    smoothing: float = 2.0
+    title: float = 0.2
     time: float = 0.10
     time_scale_hours: float = 48.0
-    threshold: float = 0.75
+    threshold: float = 0.8
 
     def as_dict(self) -> dict[str, float]:
         return dict(self.__dict__)
@@ -185,8 +191,10 @@ class Clusterer:
     def score(self, feat: Features, story: Story, cosine: float) -> dict[str, float]:
         w = self.weights
         parts = {"embedding": w.embedding * (cosine - w.embedding_floor) / w.embedding_span}
-        parts["entities"] = w.entities * self._containment(feat.entities, story.entity_counts, self.entity_df)
-        parts["figures"] = w.figures * self._containment(feat.figures, story.figure_counts, self.figure_df)
+        shared, total = self._overlap(feat.entities, story.entity_counts, self.entity_df)
+        parts["entities"] = w.entities * (shared - w.unshared * (total - shared)) / (total + w.smoothing)
+        shared, total = self._overlap(feat.figures, story.figure_counts, self.figure_df)
+        parts["figures"] = w.figures * shared / (total + w.smoothing)
         parts["title"] = w.title * max((jaccard(feat.title_words, t) for t in story.titles), default=0.0)
         if story.first_seen <= feat.published <= story.last_seen:
             gap = 0.0
@@ -196,16 +204,15 @@ class Clusterer:
         parts["time"] = w.time * (0.5 ** (gap / w.time_scale_hours) - 0.5)
         return {name: round(value, 4) for name, value in parts.items()}
 
-    def _containment(self, mine: frozenset[str], theirs: Counter, df: Counter) -> float:
-        if not mine:
-            return 0.0
+    def _overlap(self, mine: frozenset[str], theirs: Counter, df: Counter) -> tuple[float, float]:
+        """IDF weight of the article's keys that the story shares, and of all of them."""
         total = shared = 0.0
         for key in mine:
             weight = self._idf(df, key)
             total += weight
             if theirs.get(key):
                 shared += weight
-        return shared / total if total else 0.0
+        return shared, total
 
     # -- adding ------------------------------------------------------------------------------
     def add(self, article_id: str, feat: Features) -> Assignment:
