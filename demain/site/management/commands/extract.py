@@ -1,0 +1,67 @@
+"""demain extract PATH [--json]: run article extraction alone on saved pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demain.lib.extract import DEFAULT_MAX_BYTES, ExtractionError, extract
+from demain.lib.extract.files import page_files, read_page
+from demain.site.evaluation import progress_bar
+
+KEYS = ("file", "title", "text", "author", "date", "language")
+
+
+class Command(BaseCommand):
+    help = "Extract the article (text, title, author, date, language) of saved HTML pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="an .html or .html.gz file, or a directory of them")
+        parser.add_argument("--json", action="store_true", help="one JSON object per line and per file")
+        parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                            help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES})")
+
+    def handle(self, *args, path: Path, json: bool, max_bytes: int, **options):
+        try:
+            files = page_files(path)
+        except FileNotFoundError as error:
+            raise CommandError(str(error)) from None
+        if not files:
+            raise CommandError(f"no .html or .html.gz page in {path}")
+        failed = 0
+        with progress_bar(enabled=not json) as bar:
+            task = bar.add_task("extraction", total=len(files))
+            for file in files:
+                try:
+                    found = extract(read_page(file, max_bytes), max_bytes=max_bytes)
+                except ExtractionError as error:
+                    failed += 1
+                    self.stderr.write(f"{file}: error: {error}")
+                else:
+                    self.report(file, found, json)
+                bar.advance(task)
+        if not json:
+            self.stdout.write(f"{len(files) - failed} page(s) extracted, {failed} failed.")
+        if failed:
+            raise CommandError(f"{failed} of {len(files)} file(s) could not be extracted")
+
+    def report(self, file: Path, found, as_json: bool) -> None:
+        record = {"file": str(file), "title": found.title, "text": found.text, "author": found.author,
+                  "date": found.date, "language": found.language}
+        if as_json:
+            self.stdout.write(json_line(record))
+            return
+        words = len(found.text.split())
+        self.stdout.write(f"{file}")
+        self.stdout.write(f"  title: {found.title or '—'}")
+        self.stdout.write(f"  author: {found.author or '—'} · date: {found.date or '—'} · "
+                          f"language: {found.language or '—'} · {words} words")
+        first = found.text.splitlines()[0]
+        self.stdout.write(f"  begins: {first[:160]}{'…' if len(first) > 160 else ''}")
+
+
+def json_line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
