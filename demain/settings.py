@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "demain.audience",
     "demain.delivery",
     "demain.site",
+    "demain.stories",
 ]
 
 MIDDLEWARE = [

@@ -44,10 +44,10 @@ class Features:
 
 
 def features(article: Article, vector: np.ndarray, figures: set[str] | None = None) -> Features:
-    """The article's signals; `figures` comes from demain.lib.figures when the caller has it."""
+    """The article's signals; `figures` (keys as made by text.figure_keys) when already found."""
     language = article.language or lexical.guess_language(article.text)
     names = lexical.entities(f"{article.title}.\n{article.text}", exclude=(article.author, article.outlet))
-    found = figures if figures is not None else lexical.figures(article.text, language)
+    found = figures if figures is not None else lexical.figure_keys(article.text, language)
     return Features(
         vector=np.asarray(vector, dtype=np.float32),
         entities=frozenset(names),
