@@ -86,6 +86,9 @@ def entities(text: str, exclude: tuple[str | None, ...] = ()) -> set[str]:
                         continue  # a sentence's first word, capitalised only for grammar
                 run.append(ELISION.sub("", fold(word)))
                 continue
+            if run and word.isdigit() and len(word) <= 3:
+                run.append(word)  # a version: « Orlo 4 », « Tarn 2 »
+                continue
             if run:
                 keep(run, found, excluded)
                 run = []
