@@ -63,7 +63,9 @@ def features(article: Article, vector: np.ndarray, figures: set[str] | None = No
 class Weights:
     """How much each signal counts; see docs/clustering.md for how they were chosen.
 
-    - embedding: cosine similarity to the story's centroid, counted from `embedding_floor`
+    - embedding: the mean cosine similarity to the story's articles (the dot product with their
+      mean vector: unlike the cosine to a normalised centroid, it does not grow with the
+      story's size, so big stories do not attract unrelated articles), counted from `embedding_floor`
       (the mean similarity of two unrelated AI news articles in one language with e5) and
       scaled so that `embedding_span` above it brings `embedding`. Across languages every
       similarity is lower (measured: 0.04 for one event, 0.03 for unrelated articles), so when
@@ -106,7 +108,7 @@ class Story:
     vector_sum: np.ndarray | None = None
     entity_counts: Counter = field(default_factory=Counter)
     figure_counts: Counter = field(default_factory=Counter)
-    titles: deque = field(default_factory=lambda: deque(maxlen=12))
+    titles: deque = field(default_factory=lambda: deque(maxlen=6))
     languages: set = field(default_factory=set)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
@@ -123,7 +125,7 @@ class Assignment:
 
 class Clusterer:
     def __init__(self, weights: Weights = Weights(), window: timedelta = timedelta(days=7),
-                 top_k: int = 12, dimensions: int = 384, rare_entity_stories: int = 50):
+                 top_k: int = 10, dimensions: int = 384, rare_entity_stories: int = 10):
         self.weights = weights
         self.window = window
         self.top_k = top_k
@@ -146,8 +148,11 @@ class Clusterer:
         horizon = self.latest - self.window
         while self.recent and self.recent[0][0] < horizon:
             _, old = self.recent.popleft()
-            self.entity_df.subtract(old.entities)
-            self.figure_df.subtract(old.figures)
+            for df, keys in ((self.entity_df, old.entities), (self.figure_df, old.figures)):
+                for key in keys:
+                    df[key] -= 1
+                    if df[key] <= 0:
+                        del df[key]
         expired = [s for s in self.stories.values() if s.last_seen < horizon] if self._due(horizon) else []
         for story in expired:
             self._evict(story)
@@ -196,15 +201,19 @@ class Clusterer:
         return [(self.stories[sid], sim) for sid, sim in chosen.items()
                 if self.stories[sid].last_seen >= horizon]
 
-    def score(self, feat: Features, story: Story, cosine: float) -> dict[str, float]:
+    def score(self, feat: Features, story: Story, cosine: float,
+              rarity: tuple[dict[str, float], dict[str, float]] | None = None) -> dict[str, float]:
+        """The named parts of the article's score against one story (`rarity`: the IDF of the
+        article's names and figures, when the caller has computed them once for all stories)."""
         w = self.weights
+        names, numbers = rarity or self.rarity(feat)
         floor, unshared = w.embedding_floor, w.unshared
         if feat.language and story.languages and feat.language not in story.languages:
             floor, unshared = floor - w.cross_language_offset, 0.0
         parts = {"embedding": w.embedding * (cosine - floor) / w.embedding_span}
-        shared, total = self._overlap(feat.entities, story.entity_counts, self.entity_df)
+        shared, total = overlap(names, story.entity_counts)
         parts["entities"] = w.entities * (shared - unshared * (total - shared)) / (total + w.smoothing)
-        shared, total = self._overlap(feat.figures, story.figure_counts, self.figure_df)
+        shared, total = overlap(numbers, story.figure_counts)
         parts["figures"] = w.figures * shared / (total + w.smoothing)
         parts["title"] = w.title * max((jaccard(feat.title_words, t) for t in story.titles), default=0.0)
         if story.first_seen <= feat.published <= story.last_seen:
@@ -213,17 +222,11 @@ class Clusterer:
             gap = min(abs((feat.published - story.first_seen).total_seconds()),
                       abs((feat.published - story.last_seen).total_seconds())) / 3600
         parts["time"] = w.time * (0.5 ** (gap / w.time_scale_hours) - 0.5)
-        return {name: round(value, 4) for name, value in parts.items()}
+        return parts
 
-    def _overlap(self, mine: frozenset[str], theirs: Counter, df: Counter) -> tuple[float, float]:
-        """IDF weight of the article's keys that the story shares, and of all of them."""
-        total = shared = 0.0
-        for key in mine:
-            weight = self._idf(df, key)
-            total += weight
-            if theirs.get(key):
-                shared += weight
-        return shared, total
+    def rarity(self, feat: Features) -> tuple[dict[str, float], dict[str, float]]:
+        return ({k: self._idf(self.entity_df, k) for k in feat.entities},
+                {k: self._idf(self.figure_df, k) for k in feat.figures})
 
     # -- adding ------------------------------------------------------------------------------
     def add(self, article_id: str, feat: Features) -> Assignment:
@@ -232,8 +235,9 @@ class Clusterer:
         self.entity_df.update(feat.entities)
         self.figure_df.update(feat.figures)
         best: tuple[float, Story | None, dict[str, float]] = (-math.inf, None, {})
+        rarity = self.rarity(feat)
         for story, cosine in self.candidates(feat):
-            parts = self.score(feat, story, cosine)
+            parts = self.score(feat, story, cosine, rarity)
             total = sum(parts.values())
             if total > best[0]:
                 best = (total, story, parts)
@@ -242,8 +246,8 @@ class Clusterer:
         if created:
             story = self._new_story(feat.published)
         self._join(story, article_id, feat)
-        return Assignment(article_id, story.id, created, round(total, 4) if not created or story else 0.0,
-                          parts)
+        return Assignment(article_id, story.id, created, round(total, 4) if parts else 0.0,
+                          {name: round(value, 4) for name, value in parts.items()})
 
     def _new_story(self, when: datetime) -> Story:
         if not self.free_rows:
@@ -263,8 +267,7 @@ class Clusterer:
     def _join(self, story: Story, article_id: str, feat: Features) -> None:
         story.members.append(article_id)
         story.vector_sum = feat.vector.copy() if story.vector_sum is None else story.vector_sum + feat.vector
-        norm = float(np.linalg.norm(story.vector_sum)) or 1.0
-        self.centroids[story.row] = story.vector_sum / norm
+        self.centroids[story.row] = story.vector_sum / len(story.members)
         story.entity_counts.update(feat.entities)
         story.figure_counts.update(feat.figures)
         story.titles.append(feat.title_words)
@@ -274,6 +277,12 @@ class Clusterer:
         story.last_seen = max(story.last_seen, feat.published)
         for name in feat.entities:
             self.by_entity.setdefault(name, set()).add(story.id)
+
+
+def overlap(mine: dict[str, float], theirs: Counter) -> tuple[float, float]:
+    """Weight of the article's keys that the story shares, and of all of them."""
+    shared = sum(weight for key, weight in mine.items() if key in theirs)
+    return shared, sum(mine.values())
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
