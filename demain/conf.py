@@ -155,6 +155,22 @@ SETTINGS: list[Setting] = [
     Setting("BOUNCE_SOFT_LIMIT", "3", parse_int,
             "Soft bounces within the window below that suppress an address like a hard bounce."),
     Setting("BOUNCE_SOFT_WINDOW_DAYS", "30", parse_int, "Window, in days, for counting soft bounces."),
+    Setting("FETCH_CONTACT_URL", "https://demain.example/robot", parse_http_url,
+            "Contact URL sent in the fetcher's User-Agent (`demain/VERSION (+URL)`), for publishers."),
+    Setting("FETCH_CONNECT_TIMEOUT", "5", parse_float, "Seconds to wait for a connection to a source."),
+    Setting("FETCH_READ_TIMEOUT", "15", parse_float, "Seconds to wait for each read from a source."),
+    Setting("FETCH_TOTAL_TIMEOUT", "60", parse_float, "Seconds one download may take in all before it is stopped."),
+    Setting("FETCH_MAX_BYTES", "5242880", parse_int, "Largest response read (decoded); past it the download stops."),
+    Setting("FETCH_MAX_REDIRECTS", "5", parse_int, "Redirects followed for one request (loops are always refused)."),
+    Setting("FETCH_POLL_FLOOR_MINUTES", "15", parse_int,
+            "Shortest interval between two reads of one feed, whatever its headers say; first backoff step."),
+    Setting("FETCH_HOST_DELAY", "1", parse_float, "Seconds between two requests to one host (one at a time per host)."),
+    Setting("FETCH_HOST_REFUSALS", "2", parse_int,
+            "Distinct URLs of one host refused with 429/503 before the whole host is paused."),
+    Setting("FETCH_ROBOTS_HOURS", "24", parse_int, "How long robots.txt and tdmrep.json are kept before being read again."),
+    Setting("FETCH_ALLOWED_HOSTS", "", parse_list,
+            "Hosts (`name` or `name:port`) the fetcher may reach although they are private or loopback "
+            "addresses, comma-separated (tests, demo corpus)."),
 ]
 
 

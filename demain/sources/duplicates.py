@@ -1,0 +1,139 @@
+"""How a fetched page is recognised as an article already stored.
+
+In order: the same canonical URL (demain.lib.dedupe.normalize_url), the same text
+(demain.lib.dedupe.content_hash), then a near duplicate (MinHash LSH,
+demain.lib.dedupe.NearDuplicateIndex) among the articles of the last
+NEAR_WINDOW_DAYS. The near-duplicate step is a hook, a small protocol, so
+another index can replace or join the default one:
+
+    class MyIndex:
+        def match(self, text: str, language: str) -> tuple[int, float] | None: ...   # (article id, similarity)
+        def add(self, article_id: int, text: str, language: str) -> None: ...
+
+    duplicates.register(MyIndex())
+
+``match`` is asked before a new article is stored; ``add`` is told once it is.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from django.utils import timezone
+
+from demain.lib.dedupe import EmptyText, InvalidURL, NearDuplicateIndex, content_hash, normalize_url, similarity
+from demain.lib.fetch.netguard import host_key
+
+NEAR_WINDOW_DAYS = 30
+
+
+class NearDuplicates(Protocol):
+    def match(self, text: str, language: str) -> tuple[int, float] | None: ...
+
+    def add(self, article_id: int, text: str, language: str) -> None: ...
+
+
+class RecentArticles:
+    """MinHash LSH over the recent articles, kept in memory and caught up from the database.
+
+    Every worker process has its own copy; before each match it indexes the articles other
+    workers stored since (by primary key), so they all see the same articles.
+    """
+
+    def __init__(self, window_days: int = NEAR_WINDOW_DAYS):
+        self.window = timedelta(days=window_days)
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.index = NearDuplicateIndex()
+        self.last_pk = 0
+        self.database = None
+
+    def catch_up(self) -> None:
+        from django.db import connection
+
+        from demain.sources.models import Article
+
+        if self.database != connection.settings_dict["NAME"]:  # a new database (tests): start again
+            self.reset()
+            self.database = connection.settings_dict["NAME"]
+        newest = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        if newest < self.last_pk:  # the table was emptied (tests flush it): start again
+            self.reset()
+            self.database = connection.settings_dict["NAME"]
+        recent = Article.objects.filter(pk__gt=self.last_pk, first_seen_at__gte=timezone.now() - self.window)
+        for pk, text in recent.order_by("pk").values_list("pk", "text").iterator():
+            if pk not in self.index:
+                self.index.add(pk, text)
+            self.last_pk = max(self.last_pk, pk)
+
+    def match(self, text: str, language: str) -> tuple[int, float] | None:
+        """The most similar stored article, checked against its current text (a rolled-back or
+        edited article leaves the index)."""
+        from demain.sources.models import Article
+
+        with self.lock:
+            self.catch_up()
+            for candidate in self.index.query(text):
+                stored_text = Article.objects.filter(pk=candidate.key).values_list("text", flat=True).first()
+                score = similarity(text, stored_text) if stored_text is not None else 0.0
+                if score >= self.index.threshold:
+                    return candidate.key, score
+                self.index.remove(candidate.key)
+        return None
+
+    def add(self, article_id: int, text: str, language: str) -> None:
+        with self.lock:
+            if article_id in self.index:  # a key reused after a rollback: the new text replaces it
+                self.index.remove(article_id)
+            self.index.add(article_id, text)
+            self.last_pk = max(self.last_pk, article_id)
+
+
+INDEXES: list[NearDuplicates] = [RecentArticles()]
+
+
+def register(index: NearDuplicates) -> None:
+    INDEXES.append(index)
+
+
+def unregister(index: NearDuplicates) -> None:
+    if index in INDEXES:
+        INDEXES.remove(index)
+
+
+def near_duplicate(text: str, language: str) -> tuple[int, float] | None:
+    for index in INDEXES:
+        found = index.match(text, language)
+        if found is not None:
+            return found
+    return None
+
+
+def stored(article_id: int, text: str, language: str) -> None:
+    for index in INDEXES:
+        index.add(article_id, text, language)
+
+
+def canonical_key(url: str) -> str:
+    """The unique key of an article's URL; raises InvalidURL for what is not an http(s) URL."""
+    return normalize_url(url)
+
+
+def trusted_canonical(page_url: str, declared: str | None) -> str:
+    """The page's rel=canonical when it stays on the same site, else the page's own URL."""
+    if not declared:
+        return page_url
+    try:
+        same_site = host_key(declared).removeprefix("www.") == host_key(page_url).removeprefix("www.")
+    except ValueError:
+        return page_url
+    return declared if same_site and urlsplit(declared).scheme in ("http", "https") else page_url
+
+
+__all__ = ["EmptyText", "InvalidURL", "canonical_key", "content_hash", "near_duplicate", "register", "stored",
+           "trusted_canonical", "unregister"]

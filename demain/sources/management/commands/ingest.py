@@ -1,0 +1,67 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from demain.sources import tasks
+from demain.sources.ingest import Summary, due_sources, ingest_source, worker_name
+from demain.sources.models import Source
+
+LABELS = [("sources", "sources read"), ("fetched", "fetched"), ("not_modified", "not modified"), ("new", "new"),
+          ("updated", "updated"), ("duplicates", "duplicates"), ("robots", "refused by robots.txt"),
+          ("throttled", "deferred (Retry-After)"), ("errors", "errors"), ("skipped", "held by another worker")]
+
+
+class Command(BaseCommand):
+    help = ("Fetch the sources that are due: feeds, their new articles, pages; prints a summary "
+            "(or queue one task per source for `demain db_worker` with --enqueue).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source", action="append", default=[],
+                            help="only this source (id or exact name); repeatable")
+        parser.add_argument("--force", action="store_true",
+                            help="read the sources now even if their next poll time has not come")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="queue one django-tasks task per source for `demain db_worker` processes")
+        parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    def handle(self, *args, source, force, enqueue, json: bool, **options):
+        sources = due_sources(force=force)
+        if source:
+            wanted = Q()
+            for item in source:
+                wanted |= Q(pk=int(item)) if item.isdigit() else Q(name=item)
+            sources = Source.objects.filter(wanted, active=True) if force else sources.filter(wanted)
+            if not Source.objects.filter(wanted).exists():
+                raise CommandError(f"no such source: {', '.join(source)}")
+        ids = list(sources.values_list("pk", flat=True))
+        if enqueue:
+            count = tasks.enqueue(ids, force=force)
+            self.stdout.write(json_dumps({"enqueued": count}) if json else f"{count} ingest task(s) queued")
+            return
+        summary = self.run(ids, force, quiet=json)
+        if json:
+            self.stdout.write(json_dumps(summary.as_dict()))
+        else:
+            data = summary.as_dict()
+            self.stdout.write("  ".join(f"{label}: {data[key]}" for key, label in LABELS))
+
+    def run(self, ids: list[int], force: bool, quiet: bool) -> Summary:
+        summary = Summary()
+        worker = worker_name()
+        names = dict(Source.objects.filter(pk__in=ids).values_list("pk", "name"))
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.fields[counts]}")]
+        with Progress(*columns, disable=quiet or not self.stdout.isatty(), console=None) as bar:
+            job = bar.add_task("sources", total=len(ids), counts="")
+            for source_id in ids:
+                bar.update(job, description=names.get(source_id, str(source_id))[:30])
+                summary.add(ingest_source(source_id, worker=worker, force=force))
+                bar.update(job, advance=1, counts=f"new {summary.new} · dup {summary.duplicates} · "
+                                                    f"errors {summary.errors}")
+        return summary
+
+
+def json_dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False)

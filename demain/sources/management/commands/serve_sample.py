@@ -1,0 +1,27 @@
+import signal
+import threading
+
+from django.core.management.base import BaseCommand
+
+from demain.sources.sample.server import SAMPLE_DIR, SampleServer
+
+
+class Command(BaseCommand):
+    help = ("Serve the sample corpus (feeds, pages, hostile cases, robots.txt, TDM rules) on a local port "
+            "for the tests and the demo; import it with `demain sources import-opml URL/sources.opml`.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8001)
+        parser.add_argument("--root", default=str(SAMPLE_DIR), help="directory to serve (default: the sample corpus)")
+
+    def handle(self, *args, host, port, root, **options):
+        server = SampleServer(root, host=host, port=port).start()
+        self.stdout.write(f"sample corpus on {server.base_url}/  (sources: {server.base_url}/sources.opml, "
+                          f"hostile: {server.base_url}/hostile.opml)")
+        self.stdout.write(f"let the fetcher reach it: FETCH_ALLOWED_HOSTS={server.host}")
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        stop.wait()
+        server.stop()

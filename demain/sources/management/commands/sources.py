@@ -1,0 +1,88 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demain.lib.feeds import OpmlError
+from demain.sources import services
+from demain.sources.models import Source
+
+
+class Command(BaseCommand):
+    help = ("Manage the sources (feeds and pages): add, list, import-opml, export-opml.")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        add = sub.add_parser("add", help="add a feed (RSS, Atom, JSON Feed) or a page; the kind is detected")
+        add.add_argument("url")
+        add.add_argument("--name", default="")
+        add.add_argument("--outlet", default="", help="the outlet it belongs to (default: the feed's title)")
+        add.add_argument("--kind", default="", choices=[""] + Source.Kind.values,
+                         help="skip detection (which reads the URL once)")
+        add.add_argument("--weight", type=float, default=1.0)
+        add.add_argument("--language", default="")
+        add.add_argument("--inactive", action="store_true")
+        add.add_argument("--json", action="store_true")
+        listing = sub.add_parser("list", help="list the sources with their state")
+        listing.add_argument("--json", action="store_true")
+        importing = sub.add_parser("import-opml", help="add every feed of an OPML file (all or nothing)")
+        importing.add_argument("path", help="a file, - for standard input, or an http(s) URL")
+        importing.add_argument("--json", action="store_true")
+        exporting = sub.add_parser("export-opml", help="write every source as OPML 2.0")
+        exporting.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+
+    def handle(self, *args, action, **options):
+        getattr(self, action.replace("-", "_"))(**options)
+
+    def emit(self, data, as_json: bool, text: str) -> None:
+        self.stdout.write(json.dumps(data, ensure_ascii=False, default=str) if as_json else text)
+
+    def add(self, url, name, outlet, kind, weight, language, inactive, json, **_):
+        try:
+            source = services.add_source(url, name=name, outlet=outlet, kind=kind, weight=weight,
+                                         language=language, active=not inactive)
+        except services.SourceError as error:
+            raise CommandError(str(error)) from None
+        self.emit(describe(source), json, f"added #{source.pk} {source.name} ({source.get_kind_display()}, "
+                                          f"{source.outlet.name}) {source.url}")
+
+    def list(self, json, **_):
+        sources = [describe(s) for s in Source.objects.select_related("outlet")]
+        if json:
+            self.emit(sources, True, "")
+            return
+        for s in sources:
+            state = "active" if s["active"] else "inactive"
+            error = f"  error: {s['last_error'][:80]}" if s["last_error"] else ""
+            self.stdout.write(f"#{s['id']:<4} {s['kind']:<8} {state:<8} w={s['weight']:<4g} {s['language'] or '--':<3} "
+                              f"{s['outlet']} / {s['name']}  {s['url']}  next={s['next_poll_at'] or 'now'}{error}")
+        if not sources:
+            self.stdout.write("no source yet: demain sources add URL")
+
+    def import_opml(self, path, json, **_):
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else services.read_location(path)
+            created, skipped = services.import_opml(data)
+        except services.SourceError as error:
+            raise CommandError(str(error)) from None
+        except OpmlError as error:
+            raise CommandError(f"{path}: {error}") from None
+        self.emit({"created": [describe(s) for s in created], "skipped": skipped}, json,
+                  f"{len(created)} source(s) added, {len(skipped)} already known")
+
+    def export_opml(self, output, **_):
+        data = services.export_opml()
+        if output == "-":
+            self.stdout.write(data.decode("utf-8"), ending="")
+        else:
+            Path(output).write_bytes(data)
+            self.stderr.write(f"{Source.objects.count()} source(s) written to {output}")
+
+
+def describe(source: Source) -> dict:
+    return {"id": source.pk, "name": source.name, "outlet": source.outlet.name, "kind": source.kind,
+            "url": source.url, "weight": source.weight, "language": source.language, "active": source.active,
+            "next_poll_at": source.next_poll_at.isoformat() if source.next_poll_at else None,
+            "failure_count": source.failure_count, "last_status": source.last_status,
+            "last_error": source.last_error}
