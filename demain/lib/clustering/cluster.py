@@ -112,6 +112,7 @@ class Story:
     languages: set = field(default_factory=set)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    key: object = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class Clusterer:
         self.entity_df: Counter = Counter()
         self.figure_df: Counter = Counter()
         self.latest: datetime | None = None
+        self.keys: dict[object, int] = {}
 
     # -- the window --------------------------------------------------------------------------
     def _advance(self, now: datetime) -> None:
@@ -167,6 +169,8 @@ class Clusterer:
 
     def _evict(self, story: Story) -> None:
         del self.stories[story.id]
+        if story.key is not None:
+            self.keys.pop(story.key, None)
         self.row_story[story.row] = -1
         self.centroids[story.row] = 0.0
         self.free_rows.append(story.row)
@@ -229,11 +233,31 @@ class Clusterer:
                 {k: self._idf(self.figure_df, k) for k in feat.figures})
 
     # -- adding ------------------------------------------------------------------------------
-    def add(self, article_id: str, feat: Features) -> Assignment:
+    def _count(self, feat: Features) -> None:
         self._advance(feat.published)
         self.recent.append((feat.published, feat))
         self.entity_df.update(feat.entities)
         self.figure_df.update(feat.figures)
+
+    def restore(self, article_id: str, feat: Features, key: object) -> int:
+        """Put an article back into the story known outside as `key`, without scoring it:
+        a run over stored stories replays their articles (and so the editor's merges and
+        splits) in publication order, interleaved with the new articles it `add`s."""
+        self._count(feat)
+        story = self.stories.get(self.keys.get(key, -1))
+        if story is None:
+            story = self._new_story(feat.published)
+            self.name(story.id, key)
+        self._join(story, article_id, feat)
+        return story.id
+
+    def name(self, story_id: int, key: object) -> None:
+        """Give a story its outside key (a database id, say)."""
+        self.keys[key] = story_id
+        self.stories[story_id].key = key
+
+    def add(self, article_id: str, feat: Features) -> Assignment:
+        self._count(feat)
         best: tuple[float, Story | None, dict[str, float]] = (-math.inf, None, {})
         rarity = self.rarity(feat)
         for story, cosine in self.candidates(feat):
