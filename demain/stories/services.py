@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from demain.lib import figures as figure_lib
@@ -77,9 +77,9 @@ def run(now: datetime | None = None) -> RunSummary:
     """Cluster the window's new articles into stories, then rank the window's stories."""
     now = now or timezone.now()
     since = now - window()
-    articles = sorted(Article.objects.filter(published_at__gte=since).select_related("outlet")
-                      | Article.objects.filter(published_at__isnull=True, first_seen_at__gte=since)
-                      .select_related("outlet"), key=lambda a: (when(a), a.pk))
+    in_window = (Q(published_at__gte=since, published_at__lte=now)
+                 | Q(published_at__isnull=True, first_seen_at__gte=since, first_seen_at__lte=now))
+    articles = sorted(Article.objects.filter(in_window).select_related("outlet"), key=lambda a: (when(a), a.pk))
     placed = dict(StoryArticle.objects.filter(article__in=articles).values_list("article_id", "story_id"))
     found = vectors(articles)
     clusterer = Clusterer(window=window())
@@ -184,6 +184,12 @@ def published_vectors() -> tuple[np.ndarray | None, list[str]]:
     cache = EmbeddingCache(embedder(), Path(settings.VAR_DIR) / "embeddings.sqlite3")
     found = cache.embed([embedding_text(i.title, i.facts) for i in items])
     return found, [f"n° {i.issue.number} — {i.title}" for i in items]
+
+
+def latest_article_time() -> datetime | None:
+    """The newest article's time, or None when there is none."""
+    latest = Article.objects.aggregate(published=Max("published_at"), seen=Max("first_seen_at"))
+    return latest["published"] or latest["seen"]
 
 
 def ranked_stories(now: datetime | None = None) -> list[Story]:

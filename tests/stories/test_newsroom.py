@@ -118,3 +118,13 @@ def test_it_prints_ranked_stories_as_json(stored):
     out = StringIO()
     call_command("stories", stdout=out)
     assert "new stories: 0" in out.getvalue() and " 1. " in out.getvalue()
+
+
+def test_it_ranks_as_of_the_newest_article_and_refuses_a_bad_date(stored):
+    out = StringIO()
+    call_command("stories", "--as-of", "latest", "--json", stdout=out)
+    assert json.loads(out.getvalue())["new_articles"] == len(SMALL_SET)
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--as-of takes an ISO date"):
+        call_command("stories", "--as-of", "last tuesday")
