@@ -37,6 +37,21 @@ def test_it_clusters_the_held_out_corpus_and_reports_json():
     assert output.strip().splitlines()[-1] == f"bcubed_f1={data['f1']:.2f}"
 
 
+def test_it_clusters_the_second_held_out_corpus_written_after_the_weights():
+    corpus = ROOT / "tests" / "data" / "stories-heldout2"
+    data = json.loads(run("--corpus", str(corpus / "pages"), "--json").splitlines()[0])
+    assert data["pages"] == 18 and data["f1"] >= 0.90 and data["language_splits"] == []
+
+
+def test_it_dates_pages_from_their_markup_whatever_the_year(tmp_path):
+    """Extraction refuses dates after today and guesses (a copyright year); the markup is kept."""
+    from demain.lib.clustering.evaluate import markup_date
+
+    page = (ROOT / "tests/data/stories-heldout2/pages/daily-compute--nexa-n2-chip.html").read_bytes()
+    assert markup_date(page).startswith("2027-01-14")
+    assert markup_date(b"<html><body><p>Un texte. (c) 2026</p></body></html>") is None
+
+
 def test_it_reports_a_french_english_split(tmp_path):
     """Labelled as one event, an English and a French article about different things split."""
     pages = tmp_path / "pages"

@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import htmldate
+
 from demain.lib.clustering.bcubed import BCubed, bcubed
 from demain.lib.clustering.cluster import Article, Weights, cluster, features
 from demain.lib.clustering.embed import EmbeddingCache, embedding_text
@@ -94,11 +96,25 @@ def load_pages(directory: Path, labels: dict[str, str], on_page: Callable[[str],
             pages.append(Page(name, None, str(error)))
         else:
             pages.append(Page(name, Article(
-                id=name, title=found.title or "", text=found.text, published=published(found.date),
+                id=name, title=found.title or "", text=found.text, published=published(markup_date(raw)),
                 author=found.author, language=found.language or guess_language(found.text))))
         if on_page:
             on_page(name)
     return pages
+
+
+def markup_date(raw: bytes) -> str | None:
+    """The publication date the page's markup declares (meta tags, JSON-LD, <time>), any year.
+
+    Not the extraction's date: its search through the text accepts no date after today and falls
+    back on guesses such as a copyright year, which would scatter one event over years.
+    A page without one is undated, and undated pages share one moment.
+    """
+    try:
+        return htmldate.find_date(raw.decode("utf-8", "replace"), extensive_search=False, original_date=True,
+                                  max_date="2999-12-31")
+    except (ValueError, TypeError):
+        return None
 
 
 def published(date: str | None) -> datetime:
