@@ -268,6 +268,11 @@ SETTINGS: list[Setting] = [
     Setting("FETCH_ALLOWED_HOSTS", "", parse_list,
             "Hosts (`name` or `name:port`) the fetcher may reach although they are private or loopback "
             "addresses, comma-separated (tests, demo corpus)."),
+    # Stories: clustering and ranking (demain/lib/clustering, demain/lib/ranking, demain/stories).
+    Setting("STORIES_WINDOW_DAYS", "7", parse_int,
+            "Sliding window, in days: a new article may join a story seen within it; older stories rest."),
+    Setting("STORIES_HALF_LIFE_HOURS", "24", parse_float,
+            "Half-life, in hours, of a story's recency part in its score."),
 ]
 
 

@@ -41,19 +41,21 @@ class Features:
     figures: frozenset[str]
     title_words: frozenset[str]
     published: datetime
+    language: str | None = None
 
 
 def features(article: Article, vector: np.ndarray, figures: set[str] | None = None) -> Features:
-    """The article's signals; `figures` comes from demain.lib.figures when the caller has it."""
+    """The article's signals; `figures` (keys as made by text.figure_keys) when already found."""
     language = article.language or lexical.guess_language(article.text)
     names = lexical.entities(f"{article.title}.\n{article.text}", exclude=(article.author, article.outlet))
-    found = figures if figures is not None else lexical.figures(article.text, language)
+    found = figures if figures is not None else lexical.figure_keys(article.text, language)
     return Features(
         vector=np.asarray(vector, dtype=np.float32),
         entities=frozenset(names),
         figures=frozenset(found),
         title_words=frozenset(lexical.title_words(article.title)),
         published=article.published,
+        language=language,
     )
 
 
@@ -61,25 +63,38 @@ def features(article: Article, vector: np.ndarray, figures: set[str] | None = No
 class Weights:
     """How much each signal counts; see docs/clustering.md for how they were chosen.
 
-    - embedding: cosine similarity to the story's centroid, counted from `embedding_floor`
-      (the typical similarity of two unrelated AI news articles with e5) and scaled so that
-      a near-identical article brings `embedding`.
-    - entities, figures: the share of the article's names (numbers) that the story also has,
-      each weighted by its rarity in the window (IDF), in [0, 1].
+    - embedding: the mean cosine similarity to the story's articles (the dot product with their
+      mean vector: unlike the cosine to a normalised centroid, it does not grow with the
+      story's size, so big stories do not attract unrelated articles), counted from `embedding_floor`
+      (the mean similarity of two unrelated AI news articles in one language with e5) and
+      scaled so that `embedding_span` above it brings `embedding`. Across languages every
+      similarity is lower (measured: 0.04 for one event, 0.03 for unrelated articles), so when
+      the story has no article in the article's language the floor drops by
+      `cross_language_offset`.
+    - entities: the article's names, each weighted by its rarity in the window (IDF): those the
+      story shares count for, those it lacks count against, as (shared - `unshared` x the
+      rest) over (all + `smoothing`), so an article with few names moves the score little, and
+      an article without names not at all. Across languages a missing name counts for nothing,
+      since places and institutions get translated (« Londres », « London »).
+    - figures: the IDF-weighted share of the article's numbers that the story also reports,
+      smoothed the same way; only for (a story may omit a figure), in [0, figures].
     - title: the best word overlap (Jaccard) with one of the story's titles, in [0, 1].
     - time: 1 for an article within the story's span, decaying with a `time_scale_hours`
       half-life outside it, minus 0.5: a story long quiet counts against joining it.
     """
 
     embedding: float = 1.0
-    embedding_floor: float = 0.82
+    embedding_floor: float = 0.84
+    cross_language_offset: float = 0.035
     embedding_span: float = 0.12
-    entities: float = 0.45
-    figures: float = 0.35
-    title: float = 0.20
+    entities: float = 1.0
+    figures: float = 0.4
+    unshared: float = 0.25
+    smoothing: float = 2.0
+    title: float = 0.2
     time: float = 0.10
     time_scale_hours: float = 48.0
-    threshold: float = 0.75
+    threshold: float = 0.8
 
     def as_dict(self) -> dict[str, float]:
         return dict(self.__dict__)
@@ -93,9 +108,11 @@ class Story:
     vector_sum: np.ndarray | None = None
     entity_counts: Counter = field(default_factory=Counter)
     figure_counts: Counter = field(default_factory=Counter)
-    titles: deque = field(default_factory=lambda: deque(maxlen=12))
+    titles: deque = field(default_factory=lambda: deque(maxlen=6))
+    languages: set = field(default_factory=set)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    key: object = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +126,7 @@ class Assignment:
 
 class Clusterer:
     def __init__(self, weights: Weights = Weights(), window: timedelta = timedelta(days=7),
-                 top_k: int = 12, dimensions: int = 384, rare_entity_stories: int = 50):
+                 top_k: int = 10, dimensions: int = 384, rare_entity_stories: int = 10):
         self.weights = weights
         self.window = window
         self.top_k = top_k
@@ -124,6 +141,7 @@ class Clusterer:
         self.entity_df: Counter = Counter()
         self.figure_df: Counter = Counter()
         self.latest: datetime | None = None
+        self.keys: dict[object, int] = {}
 
     # -- the window --------------------------------------------------------------------------
     def _advance(self, now: datetime) -> None:
@@ -132,8 +150,11 @@ class Clusterer:
         horizon = self.latest - self.window
         while self.recent and self.recent[0][0] < horizon:
             _, old = self.recent.popleft()
-            self.entity_df.subtract(old.entities)
-            self.figure_df.subtract(old.figures)
+            for df, keys in ((self.entity_df, old.entities), (self.figure_df, old.figures)):
+                for key in keys:
+                    df[key] -= 1
+                    if df[key] <= 0:
+                        del df[key]
         expired = [s for s in self.stories.values() if s.last_seen < horizon] if self._due(horizon) else []
         for story in expired:
             self._evict(story)
@@ -148,6 +169,8 @@ class Clusterer:
 
     def _evict(self, story: Story) -> None:
         del self.stories[story.id]
+        if story.key is not None:
+            self.keys.pop(story.key, None)
         self.row_story[story.row] = -1
         self.centroids[story.row] = 0.0
         self.free_rows.append(story.row)
@@ -182,11 +205,20 @@ class Clusterer:
         return [(self.stories[sid], sim) for sid, sim in chosen.items()
                 if self.stories[sid].last_seen >= horizon]
 
-    def score(self, feat: Features, story: Story, cosine: float) -> dict[str, float]:
+    def score(self, feat: Features, story: Story, cosine: float,
+              rarity: tuple[dict[str, float], dict[str, float]] | None = None) -> dict[str, float]:
+        """The named parts of the article's score against one story (`rarity`: the IDF of the
+        article's names and figures, when the caller has computed them once for all stories)."""
         w = self.weights
-        parts = {"embedding": w.embedding * (cosine - w.embedding_floor) / w.embedding_span}
-        parts["entities"] = w.entities * self._containment(feat.entities, story.entity_counts, self.entity_df)
-        parts["figures"] = w.figures * self._containment(feat.figures, story.figure_counts, self.figure_df)
+        names, numbers = rarity or self.rarity(feat)
+        floor, unshared = w.embedding_floor, w.unshared
+        if feat.language and story.languages and feat.language not in story.languages:
+            floor, unshared = floor - w.cross_language_offset, 0.0
+        parts = {"embedding": w.embedding * (cosine - floor) / w.embedding_span}
+        shared, total = overlap(names, story.entity_counts)
+        parts["entities"] = w.entities * (shared - unshared * (total - shared)) / (total + w.smoothing)
+        shared, total = overlap(numbers, story.figure_counts)
+        parts["figures"] = w.figures * shared / (total + w.smoothing)
         parts["title"] = w.title * max((jaccard(feat.title_words, t) for t in story.titles), default=0.0)
         if story.first_seen <= feat.published <= story.last_seen:
             gap = 0.0
@@ -194,28 +226,42 @@ class Clusterer:
             gap = min(abs((feat.published - story.first_seen).total_seconds()),
                       abs((feat.published - story.last_seen).total_seconds())) / 3600
         parts["time"] = w.time * (0.5 ** (gap / w.time_scale_hours) - 0.5)
-        return {name: round(value, 4) for name, value in parts.items()}
+        return parts
 
-    def _containment(self, mine: frozenset[str], theirs: Counter, df: Counter) -> float:
-        if not mine:
-            return 0.0
-        total = shared = 0.0
-        for key in mine:
-            weight = self._idf(df, key)
-            total += weight
-            if theirs.get(key):
-                shared += weight
-        return shared / total if total else 0.0
+    def rarity(self, feat: Features) -> tuple[dict[str, float], dict[str, float]]:
+        return ({k: self._idf(self.entity_df, k) for k in feat.entities},
+                {k: self._idf(self.figure_df, k) for k in feat.figures})
 
     # -- adding ------------------------------------------------------------------------------
-    def add(self, article_id: str, feat: Features) -> Assignment:
+    def _count(self, feat: Features) -> None:
         self._advance(feat.published)
         self.recent.append((feat.published, feat))
         self.entity_df.update(feat.entities)
         self.figure_df.update(feat.figures)
+
+    def restore(self, article_id: str, feat: Features, key: object) -> int:
+        """Put an article back into the story known outside as `key`, without scoring it:
+        a run over stored stories replays their articles (and so the editor's merges and
+        splits) in publication order, interleaved with the new articles it `add`s."""
+        self._count(feat)
+        story = self.stories.get(self.keys.get(key, -1))
+        if story is None:
+            story = self._new_story(feat.published)
+            self.name(story.id, key)
+        self._join(story, article_id, feat)
+        return story.id
+
+    def name(self, story_id: int, key: object) -> None:
+        """Give a story its outside key (a database id, say)."""
+        self.keys[key] = story_id
+        self.stories[story_id].key = key
+
+    def add(self, article_id: str, feat: Features) -> Assignment:
+        self._count(feat)
         best: tuple[float, Story | None, dict[str, float]] = (-math.inf, None, {})
+        rarity = self.rarity(feat)
         for story, cosine in self.candidates(feat):
-            parts = self.score(feat, story, cosine)
+            parts = self.score(feat, story, cosine, rarity)
             total = sum(parts.values())
             if total > best[0]:
                 best = (total, story, parts)
@@ -224,8 +270,8 @@ class Clusterer:
         if created:
             story = self._new_story(feat.published)
         self._join(story, article_id, feat)
-        return Assignment(article_id, story.id, created, round(total, 4) if not created or story else 0.0,
-                          parts)
+        return Assignment(article_id, story.id, created, round(total, 4) if parts else 0.0,
+                          {name: round(value, 4) for name, value in parts.items()})
 
     def _new_story(self, when: datetime) -> Story:
         if not self.free_rows:
@@ -245,15 +291,22 @@ class Clusterer:
     def _join(self, story: Story, article_id: str, feat: Features) -> None:
         story.members.append(article_id)
         story.vector_sum = feat.vector.copy() if story.vector_sum is None else story.vector_sum + feat.vector
-        norm = float(np.linalg.norm(story.vector_sum)) or 1.0
-        self.centroids[story.row] = story.vector_sum / norm
+        self.centroids[story.row] = story.vector_sum / len(story.members)
         story.entity_counts.update(feat.entities)
         story.figure_counts.update(feat.figures)
         story.titles.append(feat.title_words)
+        if feat.language:
+            story.languages.add(feat.language)
         story.first_seen = min(story.first_seen, feat.published)
         story.last_seen = max(story.last_seen, feat.published)
         for name in feat.entities:
             self.by_entity.setdefault(name, set()).add(story.id)
+
+
+def overlap(mine: dict[str, float], theirs: Counter) -> tuple[float, float]:
+    """Weight of the article's keys that the story shares, and of all of them."""
+    shared = sum(weight for key, weight in mine.items() if key in theirs)
+    return shared, sum(mine.values())
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

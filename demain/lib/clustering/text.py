@@ -86,6 +86,9 @@ def entities(text: str, exclude: tuple[str | None, ...] = ()) -> set[str]:
                         continue  # a sentence's first word, capitalised only for grammar
                 run.append(ELISION.sub("", fold(word)))
                 continue
+            if run and word.isdigit() and len(word) <= 3:
+                run.append(word)  # a version: « Orlo 4 », « Tarn 2 »
+                continue
             if run:
                 keep(run, found, excluded)
                 run = []
@@ -119,37 +122,17 @@ def title_words(title: str) -> set[str]:
     return {f for f in folded if len(f) >= 3 and f not in STOPWORDS and not f.isdigit()}
 
 
-NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3})+(?![,\d])|\d+(?:[.,]\d+)?)"
-    r"\s*(%|pour cent|per cent|percent|milliards?|billions?|millions?|mds?|bn|trillions?|"
-    r"mille milliards)?",
-    re.IGNORECASE,
-)
-SCALES = {"milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9, "md": 1e9,
-          "mds": 1e9, "bn": 1e9, "million": 1e6, "millions": 1e6, "trillion": 1e12,
-          "trillions": 1e12, "mille milliards": 1e12}
+def figure_keys(text: str, language: str | None) -> set[str]:
+    """The text's figures as comparable keys: « 1 200 » and « 1,200 » give the same key.
 
-
-def figures(text: str, language: str | None) -> set[str]:
-    """Numbers in the text, normalised to a comparable key (« 1 200 » and « 1,200 » -> « 1200 »).
-
-    A small stand-in for demain.lib.figures: enough to tell that two articles quote the same
-    numbers, whatever the language's separators. Percentages keep a « % » mark.
+    Values come from demain.lib.figures, normalised to a base unit; a date keys on its day.
     """
+    from demain.lib.figures import find_figures
+
     keys = set()
-    for match in NUMBER.finditer(text):
-        raw, unit = match.group(1), (match.group(2) or "").lower()
-        digits = re.sub(r"[ \u00a0\u202f]", "", raw)
-        if re.fullmatch(r"\d{1,3}(,\d{3})+", digits) and language != "fr":
-            digits = digits.replace(",", "")
-        digits = digits.replace(",", ".")
-        try:
-            value = float(digits)
-        except ValueError:
-            continue
-        value *= SCALES.get(unit, 1)
-        if value < 10 and not unit and "." not in digits:
-            continue  # « 3 », « 4 »: too common to tell events apart
-        mark = "%" if unit in ("%", "pour cent", "per cent", "percent") else ""
-        keys.add(f"{value:.4g}{mark}")
+    for figure in find_figures(text, lang=language if language in ("fr", "en") else None):
+        if figure.iso:
+            keys.add(f"date:{figure.iso}")
+        elif figure.value is not None:
+            keys.add(f"{figure.unit or figure.dimension}:{figure.value:.4g}")
     return keys
