@@ -30,7 +30,7 @@ def evaluations() -> dict[str, type[Evaluation]]:
 
 
 class Command(BaseCommand):
-    help = "Measure quality: eval extraction, … (demain eval NAME --help)."
+    help = "Measure quality: eval extraction | stories | checker (demain eval NAME --help)."
 
     def add_arguments(self, parser):
         names = parser.add_subparsers(dest="evaluation", required=True, metavar="NAME")
