@@ -110,3 +110,7 @@ class ArticleEmbedding(models.Model):
 
     class Meta:
         verbose_name = "vecteur d’article"
+        verbose_name_plural = "vecteurs d’articles"
+
+    def __str__(self) -> str:
+        return f"vecteur de l’article {self.article_id} ({self.model})"
