@@ -199,10 +199,13 @@ class ExtractiveBackend:
 
     def article(self, story: Story, pool: list[Sentence], score) -> tuple[dict, list[Sentence]]:
         leads = [s for s in pool if s.position < 4] or pool
-        facts = pick(leads, [], FACTS, score)
-        turn = pick(disagreement_sentences(story, pool), facts, TURN, score)
-        if not turn and story.disagreements:
-            turn = pick(pool, facts, 1, score, keep=lambda s: bool(CONTESTED.search(s.text)))
+        # A disagreement's first sentence states the claim (a fact); the others contest it (« Sauf que. »).
+        disputed = disagreement_sentences(story, pool)
+        claim, counter = disputed[:1], disputed[1:]
+        facts = claim + pick(leads, disputed, FACTS - len(claim), score)
+        turn = [s for s in counter if not any(similar(s, f) for f in facts)][:TURN]
+        if story.disagreements and len(turn) < TURN:
+            turn += pick(pool, facts + turn, 1, score, keep=lambda s: bool(CONTESTED.search(s.text)))
         outlook = pick(pool, facts + turn, OUTLOOK, score, keep=lambda s: bool(FORWARD.search(s.text)))
         if not outlook:
             outlook = pick(pool, facts + turn, 1, score)
@@ -231,13 +234,15 @@ class ExtractiveBackend:
 
 def disagreement_sentences(story: Story, pool: list[Sentence]) -> list[Sentence]:
     """The pool's sentences behind the newsroom's disagreements: given verbatim, or sharing their words."""
-    found = []
+    found: list[Sentence] = []
     for disagreement in story.disagreements:
         given = {" ".join(s.split()) for s in disagreement.sentences}
         summary = content_words(disagreement.summary)
         for sentence in pool:
+            if any(s is sentence for s in found):
+                continue
             if sentence.text in given or any(g and g in sentence.text for g in given):
                 found.append(sentence)
-            elif summary and len(summary & sentence.words) >= max(2, len(summary) // 2):
+            elif not given and summary and len(summary & sentence.words) >= max(2, len(summary) // 2):
                 found.append(sentence)
     return found

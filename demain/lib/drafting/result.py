@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from demain.lib.footprint import Generation
+from demain.lib.footprint import Factors, Footprint, Generation, account, total
 from demain.lib.houseformat.lint import Finding
 
 
@@ -29,6 +29,10 @@ class DraftResult:
     generations: list[Generation] = field(default_factory=list)
     prompt_version: str = ""
     attempts: int = 1
+
+    def footprint(self, factors: Factors) -> Footprint:
+        """Every generation of this draft (retries included), summed, with its perimeter."""
+        return total(account(generation, factors) for generation in self.generations)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "backend": self.backend, "model": self.model, "draft": self.draft,

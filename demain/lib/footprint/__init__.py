@@ -25,5 +25,14 @@ bundled in EcoLogits 0.11.3, 41.44 gCO2e/kWh); water = energy ×
 """
 
 from .ledger import Factors, Footprint, Generation, estimate, total
+from .remote import remote_energy_wh
 
-__all__ = ["Factors", "Footprint", "Generation", "estimate", "total"]
+__all__ = ["Factors", "Footprint", "Generation", "account", "estimate", "total"]
+
+
+def account(generation: Generation, factors: Factors) -> Footprint:
+    """The footprint of one generation, with EcoLogits' estimate when it ran on a remote API."""
+    remote = None
+    if generation.backend == "openai" and not generation.cached:
+        remote = remote_energy_wh(generation, factors)
+    return estimate(generation, factors, remote)
