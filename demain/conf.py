@@ -183,7 +183,7 @@ SETTINGS: list[Setting] = [
             "Declared power of one busy core, in W (Cloud Carbon Footprint's AWS average max per vCPU)."),
     Setting("FOOTPRINT_PUE", "1.0", parse_float,
             "Power usage effectiveness of this machine's room (1.0: cooling and building not counted)."),
-    Setting("FOOTPRINT_GRID_GCO2E_PER_KWH", "41.44", parse_float,
+    Setting("FOOTPRINT_GRID_CARBON_G_PER_KWH", "41.44", parse_float,
             "Grid carbon factor in gCO2e/kWh (default: France, as bundled in EcoLogits 0.11.3)."),
     Setting("FOOTPRINT_WATER_L_PER_KWH", "0", parse_float, "Water factor in L/kWh (0: water not reported)."),
     Setting("FOOTPRINT_REMOTE_PARAMS_B", "0", parse_float,

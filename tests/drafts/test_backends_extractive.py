@@ -87,7 +87,7 @@ def test_it_refuses_a_story_it_cannot_draft(story, code):
     assert caught.value.code == code and caught.value.french and caught.value.english
 
 
-def test_its_idioms_hold_no_figure_and_no_number_word():
+def test_it_ships_idioms_with_no_figure_and_no_number_word():
     for idiom in idioms():
         for text in (idiom["title"], idiom["closing"]):
             assert not re.search(r"\d", text), text
@@ -96,7 +96,7 @@ def test_its_idioms_hold_no_figure_and_no_number_word():
         assert not idiom["title"].endswith(".")
 
 
-def test_the_number_guard_sees_a_number_no_source_wrote():
+def test_it_guards_against_a_number_no_source_wrote():
     assert unsourced_numbers("Le site consomme 12 mégawatts, pas 15.", STORY) == {"15"}
     assert unsourced_numbers("Voir https://x.example/2031 : 12 et 18.", STORY) == set()
 

@@ -41,7 +41,7 @@ def test_it_rejects_text_that_is_not_json():
         parse_answer("article", '{"title": "Coupé au mil', {URL})
 
 
-def test_the_prompts_are_versioned_french_templates_filled_with_the_story():
+def test_it_fills_versioned_french_prompt_templates_with_the_story():
     prompt = prompts.build(STORY, list(STORY.articles))
     assert prompt.version == "article.v1"
     assert (prompts.PROMPTS_DIR / "article.v1.txt").exists()
@@ -51,14 +51,14 @@ def test_the_prompts_are_versioned_french_templates_filled_with_the_story():
     assert not re.search(r"\$[a-z_]+", prompt.system + prompt.user)
 
 
-def test_a_template_with_an_unknown_placeholder_is_an_error(tmp_path, monkeypatch):
+def test_it_refuses_a_template_with_an_unknown_placeholder(tmp_path, monkeypatch):
     (tmp_path / "article.v9.txt").write_text("Système\n=== utilisateur ===\nSujet : $inconnu\n", encoding="utf-8")
     monkeypatch.setattr(prompts, "PROMPTS_DIR", tmp_path)
     with pytest.raises(KeyError, match="inconnu"):
         prompts.build(STORY, [RESERVED], "article.v9")
 
 
-def test_a_draft_renders_to_the_house_format_that_the_parser_reads_back():
+def test_it_renders_a_draft_in_the_house_format_the_parser_reads_back():
     data = json.loads(valid_article())
     text, findings = render("article", data)
     issue = parse("Le monde\nde demAIn\n\nÉdito.\n\nChute.\n\n" + text)
@@ -69,9 +69,18 @@ def test_a_draft_renders_to_the_house_format_that_the_parser_reads_back():
     assert [f for f in findings if f.severity == "error"] == []
 
 
-def test_the_house_linter_runs_on_every_draft():
+def test_it_runs_the_house_linter_on_every_draft():
     data = json.loads(valid_article())
     data["facts"] = ["Il a dit \"bonjour\" : puis  il est parti le le lendemain."]
     _, findings = render("article", data)
     assert {"straight-quotes", "repeated-word"} <= {f.rule for f in findings}
     assert all(f.scope == "article" for f in findings)
+
+
+def test_it_refuses_an_unknown_backend_name():
+    from demain.lib.drafting import DraftingError, draft
+    from tests.drafts.stories import settings
+
+    with pytest.raises(DraftingError) as caught:
+        draft(STORY, settings(), backend="gpt-magique")
+    assert caught.value.code == "unknown_backend" and "extractive, openai, local" in caught.value.french

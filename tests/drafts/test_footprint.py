@@ -32,12 +32,12 @@ def test_it_leaves_water_and_cooling_out_when_no_factor_is_declared():
     assert footprint.perimeter().startswith("Compté : temps CPU de ce processus sur cette machine (36.000 s × 3.5 W")
 
 
-def test_a_cached_answer_costs_nothing():
+def test_it_counts_nothing_for_a_cached_answer():
     footprint = estimate(Generation("openai", "m", 500, 200, cached=True), Factors())
     assert (footprint.energy_wh, footprint.co2e_g, footprint.method) == (0.0, 0.0, "cache")
 
 
-def test_a_remote_model_estimated_by_ecologits():
+def test_it_estimates_a_remote_model_with_ecologits():
     from ecologits.impacts.llm import compute_llm_impacts
 
     generation = Generation("openai", "mistral-small-latest", 1000, 400, wall_seconds=5.0, provider="mistralai")
@@ -54,7 +54,7 @@ def test_a_remote_model_estimated_by_ecologits():
     assert "calcul sur cette machine" in footprint.excluded
 
 
-def test_a_remote_model_ecologits_does_not_know_gets_no_estimate_unless_its_size_is_declared():
+def test_it_gives_no_estimate_for_an_unknown_remote_model_unless_its_size_is_declared():
     generation = Generation("openai", "mon-modele-maison", 100, 100, wall_seconds=1.0)
     assert remote_energy_wh(generation, Factors()) is None
     footprint = estimate(generation, Factors(), None)
@@ -63,7 +63,7 @@ def test_a_remote_model_ecologits_does_not_know_gets_no_estimate_unless_its_size
     assert 0 < small < large
 
 
-def test_the_issue_total_sums_and_says_what_it_misses():
+def test_it_sums_an_issue_and_says_what_the_total_misses():
     factors = Factors(cpu_watts_per_core=3.6, grid_gco2e_per_kwh=40.0)
     parts = [estimate(Generation("local", "g", cpu_seconds=1000.0), factors),
              estimate(Generation("local", "g", cpu_seconds=2000.0), factors),
@@ -76,14 +76,14 @@ def test_the_issue_total_sums_and_says_what_it_misses():
     assert total([]).energy_wh == 0.0
 
 
-def test_the_default_grid_factor_is_frances_as_bundled_in_ecologits():
+def test_it_defaults_to_frances_grid_factor_as_bundled_in_ecologits():
     mixes = json.loads((files("ecologits") / "data" / "electricity_mixes.json").read_text())
     rows = mixes if isinstance(mixes, list) else next(v for v in mixes.values() if isinstance(v, list))
     france = next(row for row in rows if row["name"] == "FRA")
-    assert settings()["FOOTPRINT_GRID_GCO2E_PER_KWH"] == pytest.approx(france["gwp"] * 1000)
+    assert settings()["FOOTPRINT_GRID_CARBON_G_PER_KWH"] == pytest.approx(france["gwp"] * 1000)
 
 
-def test_a_draft_accounts_for_every_generation_including_the_retry(tmp_path):
+def test_it_accounts_for_every_generation_of_a_draft_including_the_retry(tmp_path):
     from demain.lib.drafting import draft
     from tests.drafts.fake_openai import FakeOpenAI, chat_reply
     from tests.drafts.stories import STORY, valid_article

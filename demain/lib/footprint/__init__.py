@@ -19,7 +19,7 @@ an issue. Methods:
   the perimeter says so: never a guess dressed as a figure.
 - ``cache``: an answer from the request cache costs no generation.
 
-CO2e = energy × ``FOOTPRINT_GRID_GCO2E_PER_KWH`` (default: France's mix as
+CO2e = energy × ``FOOTPRINT_GRID_CARBON_G_PER_KWH`` (default: France's mix as
 bundled in EcoLogits 0.11.3, 41.44 gCO2e/kWh); water = energy ×
 ``FOOTPRINT_WATER_L_PER_KWH`` when set.
 """

@@ -41,7 +41,7 @@ class Factors:
         params = values.get("FOOTPRINT_REMOTE_PARAMS_B")
         return cls(cpu_watts_per_core=values.get("FOOTPRINT_CPU_WATTS_PER_CORE", CPU_WATTS_PER_CORE),
                    pue=values.get("FOOTPRINT_PUE", 1.0),
-                   grid_gco2e_per_kwh=values.get("FOOTPRINT_GRID_GCO2E_PER_KWH", FRANCE_GRID_GCO2E_PER_KWH),
+                   grid_gco2e_per_kwh=values.get("FOOTPRINT_GRID_CARBON_G_PER_KWH", FRANCE_GRID_GCO2E_PER_KWH),
                    water_l_per_kwh=water if water else None, remote_params_b=params if params else None)
 
 
