@@ -202,3 +202,19 @@ def test_it_stores_cache_entries_atomically(tmp_path):
     store = DirectoryStore(tmp_path)
     store.put("ab" * 32, {"text": "x"})
     assert store.get("ab" * 32) == {"text": "x"} and store.get("cd" * 32) is None
+
+
+def test_it_asks_again_without_json_mode_when_the_server_does_not_offer_it(tmp_path):
+    refused = (400, {"error": {"message": "Unrecognized request argument: response_format"}}, {})
+    with FakeOpenAI([refused, chat_reply(valid_article(URLS))]) as fake:
+        result = draft(STORY, openai_settings(fake, tmp_path))
+    assert result.attempts == 1 and len(fake.requests) == 2
+    assert "response_format" in fake.requests[0] and "response_format" not in fake.requests[1]
+
+
+def test_it_reports_another_client_error_as_is(tmp_path):
+    with FakeOpenAI([(400, {"error": {"message": "context length exceeded"}}, {})]) as fake:
+        with pytest.raises(DraftingError) as caught:
+            draft(STORY, openai_settings(fake, tmp_path))
+    assert caught.value.code == "http_error" and "HTTP 400" in caught.value.french
+    assert "context length exceeded" in caught.value.detail and len(fake.requests) == 1

@@ -84,3 +84,14 @@ def test_it_refuses_an_unknown_backend_name():
     with pytest.raises(DraftingError) as caught:
         draft(STORY, settings(), backend="gpt-magique")
     assert caught.value.code == "unknown_backend" and "extractive, openai, local" in caught.value.french
+
+
+def test_it_reads_a_story_from_plain_data():
+    from demain.lib.drafting import Story
+
+    story = Story.from_dict({"title": "T", "articles": [{"source": "S", "url": "https://s.example", "language": "en",
+                                                          "text": "Texte.", "tdm_reserved": True}],
+                             "disagreements": ["12 contre 18", {"summary": "x", "sentences": ["Phrase."]}]})
+    assert story.articles[0].tdm_reserved and story.articles[0].language == "en"
+    assert story.disagreements[0].summary == "12 contre 18" and story.disagreements[1].sentences == ("Phrase.",)
+    assert story.usable_by_models() == ([], [story.articles[0]])

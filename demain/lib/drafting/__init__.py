@@ -56,9 +56,13 @@ def draft(story: Story, settings: Mapping[str, Any], backend: str | object | Non
     ``budget``: share one TokenBudget across a run (several stories); by default
     a new one of ``LLM_TOKEN_BUDGET`` tokens.
     """
-    chosen = make_backend(backend or settings["DRAFT_BACKEND"], settings) if backend is None or isinstance(backend, str) \
-        else backend
+    owned = backend is None or isinstance(backend, str)
+    chosen = make_backend(backend or settings["DRAFT_BACKEND"], settings) if owned else backend
     if isinstance(chosen, ExtractiveBackend):
         return chosen.draft(story)
     budget = budget if budget is not None else TokenBudget(settings["LLM_TOKEN_BUDGET"])
-    return draft_with_model(chosen, story, budget, settings["LLM_MAX_OUTPUT_TOKENS"])
+    try:
+        return draft_with_model(chosen, story, budget, settings["LLM_MAX_OUTPUT_TOKENS"])
+    finally:
+        if owned and hasattr(chosen, "close"):
+            chosen.close()

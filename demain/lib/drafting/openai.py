@@ -60,6 +60,7 @@ class OpenAIBackend:
         self.model = settings.model
         self.cache = cache
         self.sleep = sleep
+        self.json_mode_refused = False
         timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
         headers = {"User-Agent": USER_AGENT}
         if settings.api_key:
@@ -126,6 +127,11 @@ class OpenAIBackend:
                                         "The server did not answer in JSON.", response.text[:200]) from None
             if response.status_code in RETRY_STATUSES and not last:
                 self.sleep(self.backoff(attempt, response.headers.get("Retry-After")))
+                continue
+            if response.status_code == 400 and "response_format" in body and "response_format" in response.text:
+                # A server without JSON mode: ask again without it; the schema check still holds the answer.
+                body = {key: value for key, value in body.items() if key != "response_format"}
+                self.json_mode_refused = True
                 continue
             raise self.error_for(response, attempts)
         raise AssertionError("unreachable")
