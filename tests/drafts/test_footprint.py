@@ -19,7 +19,8 @@ def test_it_turns_cpu_time_into_energy_co2e_and_water():
     assert footprint.energy_wh == pytest.approx(6.0)  # 3600 s × 4 W × 1.5 / 3600
     assert footprint.co2e_g == pytest.approx(0.3)  # 6 Wh = 0.006 kWh × 50 g
     assert footprint.water_l == pytest.approx(0.012)
-    assert "PUE 1.5" in " ".join(footprint.included)
+    assert "PUE 1,5" in " ".join(footprint.included)
+    assert "4 W par cœur occupé" in footprint.perimeter() and "50 gCO2e/kWh" in footprint.perimeter()
     assert "entraînement du modèle" in footprint.excluded
 
 
@@ -29,7 +30,7 @@ def test_it_leaves_water_and_cooling_out_when_no_factor_is_declared():
     assert footprint.water_l is None
     assert "eau (aucun facteur déclaré)" in footprint.excluded
     assert "refroidissement et bâtiment (PUE non déclaré)" in footprint.excluded
-    assert footprint.perimeter().startswith("Compté : temps CPU de ce processus sur cette machine (36.000 s × 3.5 W")
+    assert footprint.perimeter().startswith("Compté : temps CPU de ce processus sur cette machine (36,000 s × 3,5 W")
 
 
 def test_it_counts_nothing_for_a_cached_answer():

@@ -78,11 +78,11 @@ def estimate(generation: Generation, factors: Factors, remote_energy_wh: float |
         return derived(remote_energy_wh, factors, "ecologits", included, ["calcul sur cette machine"])
     watts = factors.cpu_watts_per_core
     energy_wh = generation.cpu_seconds * watts * factors.pue / 3600.0
-    included = [f"temps CPU de ce processus sur cette machine ({generation.cpu_seconds:.3f} s "
-                f"× {watts:g} W par cœur occupé)"]
+    included = [f"temps CPU de ce processus sur cette machine ({french(generation.cpu_seconds, 3)} s "
+                f"× {french(watts)} W par cœur occupé)"]
     excluded = ["mémoire, disque et alimentation au repos"]
     if factors.pue > 1.0:
-        included.append(f"refroidissement et bâtiment (PUE {factors.pue:g})")
+        included.append(f"refroidissement et bâtiment (PUE {french(factors.pue)})")
     else:
         excluded.append("refroidissement et bâtiment (PUE non déclaré)")
     return derived(energy_wh, factors, "cpu-time", included, excluded)
@@ -90,11 +90,11 @@ def estimate(generation: Generation, factors: Factors, remote_energy_wh: float |
 
 def derived(energy_wh: float, factors: Factors, method: str, included: list[str], excluded: list[str]) -> Footprint:
     co2e = energy_wh / 1000.0 * factors.grid_gco2e_per_kwh
-    notes = [f"CO2e : facteur du réseau déclaré, {factors.grid_gco2e_per_kwh:g} gCO2e/kWh."]
+    notes = [f"CO2e : facteur du réseau déclaré, {french(factors.grid_gco2e_per_kwh)} gCO2e/kWh."]
     water = None
     if factors.water_l_per_kwh is not None:
         water = energy_wh / 1000.0 * factors.water_l_per_kwh
-        notes.append(f"Eau : {factors.water_l_per_kwh:g} L/kWh déclarés.")
+        notes.append(f"Eau : {french(factors.water_l_per_kwh)} L/kWh déclarés.")
     else:
         excluded = [*excluded, "eau (aucun facteur déclaré)"]
     return Footprint(energy_wh, co2e, water, method, included, [*excluded, *EXCLUDED_ALWAYS], notes)
@@ -122,3 +122,9 @@ def total(footprints: Iterable[Footprint]) -> Footprint:
 
 def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def french(value: float, decimals: int | None = None) -> str:
+    """A number as French writes it: decimal comma (« 41,44 », « 0,002 »)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
+    return text.replace(".", ",")
