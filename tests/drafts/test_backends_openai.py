@@ -11,7 +11,8 @@ from demain.lib.drafting import DraftingError, Story, TokenBudget, draft
 from demain.lib.drafting.cache import DirectoryStore
 from demain.lib.drafting.openai import OpenAIBackend, OpenAISettings, parse_retry_after
 from tests.drafts.fake_openai import FakeOpenAI, chat_reply, closed_port
-from tests.drafts.stories import ARTICLE_A, RESERVED, STORY, settings, valid_article
+from demain.lib.drafting import Disagreement
+from tests.drafts.stories import ARTICLE_A, DISAGREEMENT, RESERVED, STORY, settings, valid_article
 
 URLS = ("https://gazette.example/centre-donnees", "https://courrier.example/rhone-serveurs")
 
@@ -169,6 +170,20 @@ def test_it_never_sends_a_tdm_reserved_article_to_the_model(tmp_path):
     assert ARTICLE_A.url in sent
     assert result.left_out == [{"source": RESERVED.source, "url": RESERVED.url, "reason": "tdm_reserved"}]
     assert any("TDM" in note and RESERVED.source in note for note in result.notes)
+
+
+def test_it_keeps_a_disagreement_quoting_a_reserved_article_from_the_model(tmp_path):
+    quoting = Disagreement(summary="La girafe turquoise contre les autres",
+                           sentences=("Il mentionne une phrase témoin unique, la girafe turquoise du quai Perrache, "
+                                      "que personne d’autre n’écrit.",))
+    naming = Disagreement(summary="un désaccord sans phrase", sources=(RESERVED.source, ARTICLE_A.source))
+    story = Story(title=STORY.title, articles=(RESERVED, ARTICLE_A), disagreements=(quoting, naming, DISAGREEMENT))
+    with FakeOpenAI([chat_reply(valid_article())]) as fake:
+        result = draft(story, openai_settings(fake, tmp_path))
+    sent = json.dumps(fake.requests, ensure_ascii=False)
+    assert "girafe" not in sent and "sans phrase" not in sent and RESERVED.source not in sent
+    assert DISAGREEMENT.summary in sent
+    assert any("désaccord" in note for note in result.notes)
 
 
 def test_it_refuses_when_every_article_is_tdm_reserved(tmp_path):

@@ -60,7 +60,10 @@ def retry_message(error: InvalidAnswer) -> str:
 def draft_with_model(backend: ModelBackend, story: Story, budget: TokenBudget, max_tokens: int,
                      prompt_version: str | None = None) -> DraftResult:
     allowed, left_out, notes = model_sources(story)
-    prompt = prompts.build(story, allowed, prompt_version)
+    visible = story.for_models()
+    if len(visible.disagreements) < len(story.disagreements):
+        notes.append("Un désaccord relevé citait un article réservé (TDM) : il n’a pas été transmis au modèle.")
+    prompt = prompts.build(visible, allowed, prompt_version)
     urls = {a.url for a in allowed}
     messages = prompt.messages()
     generations = []

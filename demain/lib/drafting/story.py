@@ -60,6 +60,20 @@ class Story:
                    disagreements=tuple(Disagreement.from_dict(d) for d in data.get("disagreements") or ()),
                    kind=str(data.get("kind") or "article"), app_name=str(data.get("app_name") or ""))
 
+    def for_models(self) -> "Story":
+        """The story as a model may see it: no TDM-reserved article, and no disagreement that quotes or
+        names one (its sentences would carry the reserved text into the prompt)."""
+        allowed, reserved = self.usable_by_models()
+        names = {a.source for a in reserved}
+        texts = [" ".join(a.text.split()) for a in reserved]
+
+        def clean(d: Disagreement) -> bool:
+            quoted = any(" ".join(s.split()) in text for s in d.sentences for text in texts if s.strip())
+            return not quoted and not names.intersection(d.sources)
+
+        return Story(self.title, tuple(allowed), tuple(d for d in self.disagreements if clean(d)), self.kind,
+                     self.app_name)
+
     def usable_by_models(self) -> tuple[list[SourceArticle], list[SourceArticle]]:
         """(articles a model may read, articles left out because of a TDM reservation)."""
         allowed = [a for a in self.articles if not a.tdm_reserved]
