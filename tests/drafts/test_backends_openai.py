@@ -7,11 +7,10 @@ import time
 
 import pytest
 
-from demain.lib.drafting import DraftingError, Story, TokenBudget, draft
+from demain.lib.drafting import Disagreement, DraftingError, Story, TokenBudget, draft
 from demain.lib.drafting.cache import DirectoryStore
 from demain.lib.drafting.openai import OpenAIBackend, OpenAISettings, parse_retry_after
 from tests.drafts.fake_openai import FakeOpenAI, chat_reply, closed_port
-from demain.lib.drafting import Disagreement
 from tests.drafts.stories import ARTICLE_A, DISAGREEMENT, RESERVED, STORY, settings, valid_article
 
 URLS = ("https://gazette.example/centre-donnees", "https://courrier.example/rhone-serveurs")
