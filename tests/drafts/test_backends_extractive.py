@@ -143,3 +143,10 @@ def test_it_never_writes_a_figure_absent_from_the_sources_of_the_projects_texts(
         for paragraph in paragraphs(result):
             assert paragraph in source_text or paragraph.startswith("Les sources n’en disent pas")
     assert drafted >= 6
+
+
+def test_it_finds_the_sentences_behind_a_disagreement_given_only_as_a_summary():
+    summary = Disagreement(summary="consommation du centre de données contestée par les riverains, mégawatts")
+    result = draft(Story(title=STORY.title, articles=STORY.articles, disagreements=(summary,)), settings())
+    assert result.draft["sauf_que"], result.text
+    assert all(any(word in p for word in ("riverains", "conteste")) for p in result.draft["sauf_que"])
