@@ -81,3 +81,11 @@ def test_it_joins_the_model_again_over_a_half_written_file(tmp_path):
     broken.write_bytes(b"GGUF interrupted")
     path = bundled_model_path(str(tmp_path))
     assert path == broken and path.stat().st_size > 100_000_000
+
+
+def test_it_gives_gemma_the_system_prompt_atop_the_first_user_turn():
+    backend = LocalBackend(threads=2, var_dir=VAR_DIR)
+    text = backend.prompt_text(MESSAGES)
+    assert backend.llama.chat_format == "gemma"
+    assert text.count("<start_of_turn>user\n") == 1 and "Tu réponds en JSON.\n\nDonne un titre" in text
+    assert text.endswith("<start_of_turn>model\n")

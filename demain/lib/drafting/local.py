@@ -70,8 +70,11 @@ def load_model(path: str, threads: int):
         from llama_cpp import Llama
     except ImportError as error:
         raise unavailable(str(error)) from None
+    # The bundled GGUF carries no chat template: name Gemma's turn format, else llama-cpp-python
+    # would fall back to Llama 2's.
+    chat_format = "gemma" if "gemma" in Path(path).name.lower() else None
     model = Llama(model_path=path, n_ctx=CONTEXT_TOKENS, n_threads=threads, n_threads_batch=threads,
-                  n_gpu_layers=0, verbose=False, seed=1)
+                  n_gpu_layers=0, verbose=False, seed=1, chat_format=chat_format)
     atexit.register(model.close)  # free it before the interpreter tears llama_cpp's module down
     return model
 
@@ -90,8 +93,20 @@ class LocalBackend:
     def llama(self):
         return load_model(str(self.path), self.threads)
 
+    def prompt_text(self, messages: list[dict]) -> str:
+        """The prompt as the model reads it (for bench/drafting's raw llama.cpp baseline)."""
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter, format_gemma
+
+        llama = self.llama
+        if llama.chat_format == "gemma":
+            return format_gemma(merge_system(messages)).prompt
+        return Jinja2ChatFormatter(template=llama.metadata["tokenizer.chat_template"], bos_token="",
+                                   eos_token="")(messages=messages).prompt
+
     def complete(self, messages: list[dict], schema: dict, max_tokens: int) -> Completion:
         llama = self.llama
+        if llama.chat_format == "gemma":
+            messages = merge_system(messages)
         with _lock:
             started, cpu_started = time.perf_counter(), time.process_time()
             answer = llama.create_chat_completion(
@@ -102,3 +117,13 @@ class LocalBackend:
         text = answer["choices"][0]["message"]["content"] or ""
         return Completion(text, Generation(self.name, self.model, int(usage.get("prompt_tokens") or 0),
                                            int(usage.get("completion_tokens") or 0), wall, cpu))
+
+
+def merge_system(messages: list[dict]) -> list[dict]:
+    """Gemma has no system turn (its own template puts the system text atop the first user turn,
+    llama-cpp-python's « gemma » format drops it): do what Gemma's template does."""
+    system = "\n\n".join(m["content"] for m in messages if m["role"] == "system")
+    rest = [dict(m) for m in messages if m["role"] != "system"]
+    if system and rest and rest[0]["role"] == "user":
+        rest[0]["content"] = f"{system}\n\n{rest[0]['content']}"
+    return rest
