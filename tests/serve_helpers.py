@@ -38,11 +38,12 @@ class Answer:
         return re.search(r'name="started" value="([^"]+)"', self.text).group(1)
 
 
-def wsgi_get(path: str, cookies: dict[str, str] | None = None, method: str = "GET") -> Answer:
+def wsgi_get(path: str, cookies: dict[str, str] | None = None, method: str = "GET", **extra) -> Answer:
+    """``extra``: environ entries, e.g. ``REMOTE_ADDR``, ``HTTP_X_FORWARDED_PROTO``."""
     factory = RequestFactory()
     for name, value in (cookies or {}).items():
         factory.cookies[name] = value
-    environ = factory.generic(method, path).environ
+    environ = factory.generic(method, path, **extra).environ
     seen = {}
 
     def start_response(status, headers, exc_info=None):

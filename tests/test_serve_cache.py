@@ -226,3 +226,22 @@ def test_it_draws_csrf_secrets_from_djangos_alphabet_without_repeating():
         for char in text:
             counts[char] += 1
     assert min(counts.values()) > 0.7 * 64000 / 62  # every character drawn about as often
+
+
+def test_it_believes_x_forwarded_proto_in_front_of_django_only_from_a_trusted_proxy(settings, renders):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    make_issue(1)
+    proxied = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_PROTO": "https"}
+    assert wsgi_get("/numeros/1/", **proxied).status == 200
+    assert wsgi_get("/numeros/1/", **proxied).status == 200
+    assert renders["site/issue_detail.html"] == 1  # the second answer came from the https entry
+    assert [key.split(":")[0] for key in page_cache.local_copies.entries] == ["https"]
+
+    forged = wsgi_get("/numeros/1/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_PROTO="https")
+    assert forged.status == 200
+    assert renders["site/issue_detail.html"] == 2, "the forged header must not reach the https entry"
+    assert sorted(key.split(":")[0] for key in page_cache.local_copies.entries) == ["http", "https"]
+    wsgi_get("/numeros/1/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_PROTO="https")
+    wsgi_get("/numeros/1/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_PROTO="http")
+    assert renders["site/issue_detail.html"] == 2  # both answered from the http entry

@@ -4,6 +4,8 @@ A GET for a page ``PageCacheMiddleware`` stored, under the current generation, i
 from this process's copy: the stored headers, the holes filled (CSRF token, sign-up start time),
 the CSRF cookie set as CsrfViewMiddleware sets it, one JSON log line. Everything else, and any
 request this layer is unsure about (a host not allowed, CSRF in sessions), goes to Django.
+Forwarding headers from a peer not in ``TRUSTED_PROXIES`` are dropped first, by the same rule as
+``TrustedProxyMiddleware`` (demain/site/proxy.py), so a client cannot pick the scheme of its answer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.http.request import split_domain_port, validate_host
 from django.middleware.csrf import CsrfViewMiddleware
 
 from demain.site import page_cache
+from demain.site.proxy import drop_untrusted_forwarding
 from demain.site.request_log import log_request
 
 CSRF_SECRET = re.compile(r"^[a-zA-Z0-9]{32}$")
@@ -65,6 +68,7 @@ class CachedPagesApp:
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
+        drop_untrusted_forwarding(environ)  # as TrustedProxyMiddleware would, before the scheme is read
         path = environ.get("PATH_INFO", "")
         key = page_cache.cache_key(request_scheme(environ), environ["REQUEST_METHOD"], path,
                                    environ.get("QUERY_STRING", ""))
