@@ -117,13 +117,30 @@ def test_it_ingests_and_prints_a_summary(site):
     add_source(site, "/feeds/tdm.rss", name="Rules")
     add_source(site, "/feeds/bomb.rss", name="Bomb")
     data = json.loads(run("ingest", "--json"))
+    grouped = {key: data.pop(key) for key in ("stories", "new_stories")}
+    assert grouped == {"stories": 0, "new_stories": 0}  # the feeds' articles are older than the window
     assert data == {"sources": 3, "fetched": 2, "not_modified": 0, "new": 5, "updated": 0, "duplicates": 0,
                     "robots": 1, "throttled": 0, "forbidden": 0, "errors": 1, "skipped": 0}
     assert FetchLog.objects.filter(outcome="new").count() == 5
     text = run("ingest", "--force", "--source", "Wire")
-    assert "sources read: 1" in text and "not modified: 1" in text and "errors: 0" in text
+    assert "sources lues : 1" in text and "inchangées (304) : 1" in text and "erreurs : 0" in text
     with pytest.raises(CommandError, match="no such source"):
         run("ingest", "--source", "Nope")
+
+
+def test_it_groups_the_new_articles_into_stories_after_ingesting(site):
+    from django.utils import timezone
+
+    from demain.sources.models import Article
+    from demain.stories.models import Story
+
+    add_source(site, "/feeds/rss20.rss", name="Wire")
+    run("ingest", "--no-stories")
+    assert not Story.objects.exists()
+    Article.objects.update(published_at=timezone.now())  # as if they had just been published
+    data = json.loads(run("ingest", "--force", "--json"))
+    assert data["new_stories"] == Story.objects.count() >= 1
+    assert data["stories"] == Story.objects.filter(memberships__isnull=False).distinct().count()
 
 
 def test_it_queues_one_task_per_due_source(site, settings):

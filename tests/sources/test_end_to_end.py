@@ -87,7 +87,7 @@ def test_it_ingests_the_sample_corpus_with_demain_ingest(corpus):
     assert Article.objects.count() == first["new"]
     assert not [hit for hit in corpus.seen if "?" in hit["path"]]  # no cache-busting query string
     text = run("ingest", "--force")
-    assert "not modified: 12" in text and "refused by robots.txt" in text
+    assert "inchangées (304) : 12" in text and "refusées par robots.txt" in text
 
 
 def worker_env(server) -> dict[str, str]:

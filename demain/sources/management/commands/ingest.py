@@ -8,10 +8,13 @@ from demain.sources import tasks
 from demain.sources.fetcher import PoliteFetcher
 from demain.sources.ingest import Summary, due_sources, ingest_source, worker_name
 from demain.sources.models import Source
+from demain.lib.houseformat.typography import plural
 
-LABELS = [("sources", "sources read"), ("fetched", "fetched"), ("not_modified", "not modified"), ("new", "new"),
-          ("updated", "updated"), ("duplicates", "duplicates"), ("robots", "refused by robots.txt"),
-          ("throttled", "deferred (Retry-After)"), ("forbidden", "forbidden (403)"), ("errors", "errors"), ("skipped", "held by another worker")]
+LABELS = [("sources", "sources lues"), ("fetched", "téléchargées"), ("not_modified", "inchangées (304)"),
+          ("new", "nouveaux articles"), ("updated", "mis à jour"), ("duplicates", "doublons"),
+          ("robots", "refusées par robots.txt"), ("throttled", "différées (Retry-After)"),
+          ("forbidden", "interdites (403)"), ("errors", "erreurs"), ("skipped", "prises par un autre processus"),
+          ("stories", "sujets")]
 
 
 class Command(BaseCommand):
@@ -25,9 +28,11 @@ class Command(BaseCommand):
                             help="read the sources now even if their next poll time has not come")
         parser.add_argument("--enqueue", action="store_true",
                             help="queue one django-tasks task per source for `demain db_worker` processes")
+        parser.add_argument("--no-stories", action="store_true",
+                            help="do not group the new articles into stories afterwards (demain stories does it)")
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
-    def handle(self, *args, source, force, enqueue, json: bool, **options):
+    def handle(self, *args, source, force, enqueue, no_stories: bool, json: bool, **options):
         sources = due_sources(force=force)
         if source:
             wanted = Q()
@@ -39,14 +44,19 @@ class Command(BaseCommand):
         ids = list(sources.values_list("pk", flat=True))
         if enqueue:
             count = tasks.enqueue(ids, force=force)
-            self.stdout.write(json_dumps({"enqueued": count}) if json else f"{count} ingest task(s) queued")
+            self.stdout.write(json_dumps({"enqueued": count}) if json
+                              else f"{plural(count, 'tâche de lecture mise', 'tâches de lecture mises')} en file")
             return
-        summary = self.run(ids, force, quiet=json)
+        data = self.run(ids, force, quiet=json).as_dict()
+        if not no_stories:
+            from demain.stories import services as stories  # the next stage, once the articles are stored
+
+            grouped = stories.run()
+            data.update(stories=grouped.stories, new_stories=grouped.new_stories)
         if json:
-            self.stdout.write(json_dumps(summary.as_dict()))
+            self.stdout.write(json_dumps(data))
         else:
-            data = summary.as_dict()
-            self.stdout.write("  ".join(f"{label}: {data[key]}" for key, label in LABELS))
+            self.stdout.write("  ".join(f"{label} : {data[key]}" for key, label in LABELS if key in data))
 
     def run(self, ids: list[int], force: bool, quiet: bool) -> Summary:
         summary = Summary()
