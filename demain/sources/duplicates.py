@@ -41,8 +41,12 @@ class RecentArticles:
     """MinHash LSH over the recent articles, kept in memory and caught up from the database.
 
     Every worker process has its own copy; before each match it indexes the articles other
-    workers stored since (by primary key), so they all see the same articles.
+    workers stored since. Primary keys are handed out at insert and committed in another order
+    (on PostgreSQL a lower key may commit after a higher one), so catching up goes by the time the
+    article was first seen, re-reading the last CATCH_UP_SLACK and indexing any key it lacks.
     """
+
+    CATCH_UP_SLACK = timedelta(minutes=10)  # far longer than an ingest transaction stays open
 
     def __init__(self, window_days: int = NEAR_WINDOW_DAYS):
         self.window = timedelta(days=window_days)
@@ -51,7 +55,8 @@ class RecentArticles:
 
     def reset(self) -> None:
         self.index = NearDuplicateIndex()
-        self.last_pk = 0
+        self.newest_pk = 0
+        self.caught_up_at = None
         self.database = None
 
     def catch_up(self) -> None:
@@ -63,14 +68,19 @@ class RecentArticles:
             self.reset()
             self.database = connection.settings_dict["NAME"]
         newest = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        if newest < self.last_pk:  # the table was emptied (tests flush it): start again
+        if newest < self.newest_pk:  # the table was emptied (tests flush it): start again
             self.reset()
             self.database = connection.settings_dict["NAME"]
-        recent = Article.objects.filter(pk__gt=self.last_pk, first_seen_at__gte=timezone.now() - self.window)
-        for pk, text in recent.order_by("pk").values_list("pk", "text").iterator():
-            if pk not in self.index:
-                self.index.add(pk, text)
-            self.last_pk = max(self.last_pk, pk)
+        now = timezone.now()
+        since = now - self.window
+        if self.caught_up_at is not None:
+            since = max(since, self.caught_up_at - self.CATCH_UP_SLACK)
+        recent = Article.objects.filter(first_seen_at__gte=since)
+        missing = [pk for pk in recent.values_list("pk", flat=True) if pk not in self.index]
+        for pk, text in Article.objects.filter(pk__in=missing).order_by("pk").values_list("pk", "text").iterator():
+            self.index.add(pk, text)
+        self.newest_pk = max(self.newest_pk, newest)
+        self.caught_up_at = now
 
     def match(self, text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None:
         """The most similar stored article, checked against its current text (a rolled-back or
@@ -99,7 +109,7 @@ class RecentArticles:
             if article_id in self.index:  # a key reused after a rollback: the new text replaces it
                 self.index.remove(article_id)
             self.index.add(article_id, text)
-            self.last_pk = max(self.last_pk, article_id)
+            self.newest_pk = max(self.newest_pk, article_id)
 
 
 INDEXES: list[NearDuplicates] = [RecentArticles()]

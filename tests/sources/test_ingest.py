@@ -302,3 +302,23 @@ def test_it_folds_near_duplicates_two_workers_stored_at_once(fetch_settings, tmp
     copy = kept.sightings.get(url__endswith="/pages/b.html")
     assert copy.match == Sighting.Match.NEAR and copy.similarity > 0.5
     assert (summary.new, summary.duplicates) == (0, 1)
+
+
+def test_it_indexes_an_article_committed_after_a_higher_key(fetch_settings):
+    """On PostgreSQL a lower key may commit after a higher one: catching up must not skip it."""
+    from demain.sources.duplicates import RecentArticles
+    from demain.sources.models import Outlet
+
+    outlet = Outlet.objects.create(name="Wire")
+    text = (SITE / "pages" / "en-datacenter.html").read_text()
+    body = " ".join(text.split())  # any long text will do
+    index = RecentArticles()
+
+    def article(pk: int, words: str) -> Article:
+        return Article.objects.create(pk=pk, outlet=outlet, canonical_url=f"https://wire.example/{pk}",
+                                      url=f"https://wire.example/{pk}", text=words, content_hash=str(pk))
+
+    article(50, "an unrelated article about farming robots and the price of tractors " * 20)
+    assert index.match(body, "en") is None  # caught up: key 50 seen
+    article(40, body)  # a lower key, committed later
+    assert index.match(body, "en") is not None and index.match(body, "en")[0] == 40
