@@ -55,7 +55,7 @@ def test_it_reports_a_bad_file_and_goes_on(pages):
     (pages / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b" " * 3_000_000))
     (pages / "cut.html.gz").write_bytes(gzip.compress(french_page().encode())[:200])
     out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError, match="4 of 6 file"):
+    with pytest.raises(CommandError, match="pour 4 fichiers sur 6"):
         call_command("extract", str(pages), "--json", "--max-bytes", "1000000", stdout=out, stderr=err)
     assert [json.loads(line)["file"] for line in out.getvalue().splitlines()] == [
         str(pages / "rhone.html"), str(pages / "sub" / "libraries.html.gz")]
@@ -70,7 +70,7 @@ def test_it_prints_a_readable_summary(pages):
     out, _ = run("extract", str(pages / "rhone.html"))
     assert "title: Un centre de données refroidi par le Rhône" in out
     assert "author: Camille Besson · date: 2026-03-14 · language: fr" in out
-    assert out.rstrip().endswith("1 page(s) extracted, 0 failed.")
+    assert out.rstrip().endswith("1 page extraite, 0 échec.")
 
 
 def test_it_refuses_a_missing_path_or_a_folder_without_pages(tmp_path):

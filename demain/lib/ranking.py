@@ -21,6 +21,7 @@ from datetime import datetime
 import numpy as np
 
 from demain.lib.clustering.text import fold
+from demain.lib.houseformat.typography import plural
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Part:
     name: str
     value: float
     detail: str
+
+
+# How each part is named to the editor (the admin, `demain stories`); `name` stays the key in JSON.
+PART_LABELS = {"sources": "sources", "recency": "fraîcheur", "topics": "thèmes", "novelty": "nouveauté"}
 
 
 @dataclass
@@ -81,30 +86,30 @@ def source_part(story: StoryFacts, w: RankingWeights) -> Part:
     total = sum(max(weight, 0.0) for weight in story.outlets.values())
     named = ", ".join(f"{name} ({weight:g})" for name, weight in sorted(story.outlets.items()))
     return Part("sources", round(w.sources * math.log2(1 + total), 4),
-                f"{len(story.outlets)} independent source(s): {named}")
+                f"{plural(len(story.outlets), 'source indépendante', 'sources indépendantes')} : {named}")
 
 
 def recency_part(story: StoryFacts, now: datetime, w: RankingWeights) -> Part:
     hours = max((now - story.last_seen).total_seconds() / 3600, 0.0)
     return Part("recency", round(w.recency * 0.5 ** (hours / w.half_life_hours), 4),
-                f"last article {hours:.0f} h ago, half-life {w.half_life_hours:g} h")
+                f"dernier article il y a {hours:.0f} h, demi-vie {w.half_life_hours:g} h")
 
 
 def topics_part(story: StoryFacts, interests: dict[str, float], w: RankingWeights) -> Part:
     text = f" {' '.join(fold(story.text).split())} "
     matched = {k: v for k, v in interests.items() if f" {k} " in text or (len(k) > 4 and k in text)}
     value = max(min(sum(matched.values()), w.topics_cap), -w.topics_cap)
-    detail = ", ".join(f"{k} ({v:+g})" for k, v in sorted(matched.items())) or "no topic or keyword"
+    detail = ", ".join(f"{k} ({v:+g})" for k, v in sorted(matched.items())) or "aucun thème ni mot-clé suivi"
     return Part("topics", round(value, 4), detail)
 
 
 def novelty_part(story: StoryFacts, published: np.ndarray | None, labels: list[str] | None,
                  w: RankingWeights) -> Part:
     if story.vector is None or published is None or len(published) == 0:
-        return Part("novelty", 0.0, "nothing published to compare with")
+        return Part("novelty", 0.0, "rien de publié à comparer")
     similarities = published @ story.vector
     best = int(np.argmax(similarities))
     closest = float(similarities[best])
     overlap = min(max((closest - w.novelty_floor) / (1 - w.novelty_floor), 0.0), 1.0)
     label = labels[best] if labels else f"#{best}"
-    return Part("novelty", round(-w.novelty * overlap, 4), f"closest published: {label} (similarity {closest:.2f})")
+    return Part("novelty", round(-w.novelty * overlap, 4), f"le plus proche déjà publié : {label} (similarité {closest:.2f})")

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from demain.lib.ranking import PART_LABELS
 from demain.stories import services
 from demain.stories.models import EditorDecision, Interest, Story, StoryArticle
 
@@ -84,7 +85,7 @@ class StoryAdmin(admin.ModelAdmin):
     def explanation(self, story):
         return format_html("<ul>{}</ul>", format_html_join(
             "", "<li><strong>{}</strong> {} — {}</li>",
-            ((p["name"], f"{p['value']:+.2f}", p["detail"]) for p in story.score_parts)))
+            ((PART_LABELS.get(p["name"], p["name"]), f"{p['value']:+.2f}", p["detail"]) for p in story.score_parts)))
 
     @admin.display(description="chiffres par source")
     def figures_table(self, story):

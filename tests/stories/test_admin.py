@@ -30,7 +30,7 @@ def test_it_lists_ranked_stories_and_shows_one_with_its_explanation(admin_client
     assert all(escape(story.title) in listing for story in stories)
     chips = StoryArticle.objects.get(article__url__endswith=PAGES[0]).story
     page = admin_client.get(f"/admin/stories/story/{chips.pk}/change/").content.decode()
-    for text in ("pourquoi ce score", "sources", "recency", "independent source(s)", "14,3 milliards de dollars",
+    for text in ("pourquoi ce score", "sources", "fraîcheur", "sources indépendantes", "14,3 milliards de dollars",
                  "$13.8 billion", "harbor-wire", "gazette-algorithmes"):
         assert text.lower() in page.lower(), text
 

@@ -117,7 +117,7 @@ def test_it_prints_ranked_stories_as_json(stored):
     assert sum(first["parts"].values()) == pytest.approx(first["score"], abs=1e-3)
     out = StringIO()
     call_command("stories", stdout=out)
-    assert "new stories: 0" in out.getvalue() and " 1. " in out.getvalue()
+    assert "nouveaux sujets : 0" in out.getvalue() and " 1. " in out.getvalue()
 
 
 def test_it_ranks_as_of_the_newest_article_and_refuses_a_bad_date(stored):

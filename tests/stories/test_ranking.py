@@ -26,7 +26,7 @@ def test_it_explains_each_score_as_the_sum_of_its_parts():
     (only,) = ranked
     assert [p.name for p in only.parts] == ["sources", "recency", "topics", "novelty"]
     assert only.score == pytest.approx(sum(only.explain().values()), abs=1e-3)
-    assert "2 independent source(s): Harbor Wire (1), Écho Tech (0.5)" in only.parts[0].detail
+    assert "2 sources indépendantes : Harbor Wire (1), Écho Tech (0.5)" in only.parts[0].detail
     assert only.explain()["topics"] == 1.0 and "orlo (+1)" in only.parts[2].detail
     assert only.explain()["novelty"] == 0.0 and "n° 1 — Les puces" in only.parts[3].detail
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demain.lib.extract import DEFAULT_MAX_BYTES, ExtractionError, extract
 from demain.lib.extract.files import page_files, read_page
+from demain.lib.houseformat.typography import plural
 from demain.site.evaluation import progress_bar, write_above
 
 KEYS = ("file", "title", "text", "author", "date", "language")
@@ -45,9 +46,9 @@ class Command(BaseCommand):
                         write_above(bar, self.stdout, line)
                 bar.advance(task)
         if not json:
-            self.stdout.write(f"{len(files) - failed} page(s) extracted, {failed} failed.")
+            self.stdout.write(f"{plural(len(files) - failed, 'page extraite', 'pages extraites')}, {plural(failed, 'échec', 'échecs')}.")
         if failed:
-            raise CommandError(f"{failed} of {len(files)} file(s) could not be extracted")
+            raise CommandError(f"extraction impossible pour {plural(failed, 'fichier', 'fichiers')} sur {len(files)}")
 
     def report(self, file: Path, found, as_json: bool) -> list[str]:
         record = {"file": str(file), "title": found.title, "text": found.text, "author": found.author,

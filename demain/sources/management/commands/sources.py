@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from demain.lib.feeds import OpmlError
+from demain.lib.houseformat.typography import plural
 from demain.sources import services
 from demain.sources.models import Source
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
         except OpmlError as error:
             raise CommandError(f"{path}: {error}") from None
         self.emit({"created": [describe(s) for s in created], "skipped": skipped}, json,
-                  f"{len(created)} source(s) added, {len(skipped)} already known")
+                  f"{plural(len(created), 'source ajoutée', 'sources ajoutées')}, {plural(len(skipped), 'déjà connue', 'déjà connues')}")
 
     def export_opml(self, output, **_):
         data = services.export_opml()
@@ -77,7 +78,7 @@ class Command(BaseCommand):
             self.stdout.write(data.decode("utf-8"), ending="")
         else:
             Path(output).write_bytes(data)
-            self.stderr.write(f"{Source.objects.count()} source(s) written to {output}")
+            self.stderr.write(f"{plural(Source.objects.count(), 'source écrite', 'sources écrites')} dans {output}")
 
 
 def describe(source: Source) -> dict:

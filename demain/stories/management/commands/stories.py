@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.status import Status
 
+from demain.lib.houseformat.typography import plural
+from demain.lib.ranking import PART_LABELS
 from demain.stories import services
 
 
@@ -34,14 +36,15 @@ class Command(BaseCommand):
                 "new_stories": summary.new_stories, "stories": [services.as_dict(s) for s in stories]}))
             return
         for rank, story in enumerate(stories, start=1):
-            parts = "  ".join(f"{p['name']} {p['value']:+.2f}" for p in story.score_parts)
+            parts = "  ".join(f"{PART_LABELS.get(p['name'], p['name'])} {p['value']:+.2f}" for p in story.score_parts)
             pin = " [épinglé]" if story.pinned else ""
             self.stdout.write(f"{rank:>3}. {story.score:5.2f}{pin}  {story.title}")
-            self.stdout.write(f"       {story.sources_count} source(s), {story.memberships.count()} article(s)  {parts}")
+            self.stdout.write(f"       {plural(story.sources_count, 'source', 'sources')}, "
+                              f"{plural(story.memberships.count(), 'article', 'articles')}  {parts}")
             if story.disagreements:
                 self.stdout.write(f"       désaccords : {len(story.disagreements)}")
-        self.stdout.write(f"articles: {summary.articles}  new: {summary.new_articles}  "
-                          f"new stories: {summary.new_stories}  stories: {len(summary.ranked)}")
+        self.stdout.write(f"articles : {summary.articles}  nouveaux : {summary.new_articles}  "
+                          f"nouveaux sujets : {summary.new_stories}  sujets : {len(summary.ranked)}")
 
 
 def as_of_time(value: str | None) -> datetime | None:
