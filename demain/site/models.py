@@ -1,8 +1,14 @@
-"""The site's own pages the editor writes in the admin: the legal notice and the privacy policy."""
+"""The site's own pages (legal notice, privacy policy), and the archive readers search and question.
+
+- :class:`Passage`: one passage of a published article or editorial, the unit that
+  search and questions retrieve and cite (with its embedding for the hybrid retrieval).
+- :class:`Question`: a question a reader asked: its text and time only, never the IP.
+"""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.urls import reverse
 
 from demain.issues.models import paragraphs
@@ -46,3 +52,46 @@ class LegalPage(models.Model):
 
 
 URL_NAMES = {LegalPage.Kind.NOTICE: "legal_notice", LegalPage.Kind.PRIVACY: "privacy_policy"}
+
+
+class Passage(models.Model):
+    """One passage of a published issue: a paragraph of an article (or of the editorial)."""
+
+    issue = models.ForeignKey("issues.Issue", on_delete=models.CASCADE, related_name="passages",
+                              verbose_name="numéro")
+    article = models.ForeignKey("issues.Article", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="passages", verbose_name="article")  # None: the editorial
+    position = models.PositiveIntegerField("position", default=0)
+    anchor = models.CharField("ancre", max_length=64)  # « article-2 », « edito »
+    title = models.CharField("titre", max_length=300, blank=True)
+    text = models.TextField("texte")
+    embedding = models.BinaryField("plongement", null=True, blank=True)  # float32 little-endian, normalised
+    indexed_at = models.DateTimeField("indexé le", default=timezone.now)
+
+    class Meta:
+        ordering = ["issue", "position"]
+        verbose_name = "passage"
+        indexes = [models.Index(fields=["issue", "position"])]
+
+    def __str__(self) -> str:
+        return f"{self.issue_id}#{self.anchor} ({self.position})"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('issue_detail', args=[self.issue.number])}#{self.anchor}"
+
+
+class Question(models.Model):
+    """A reader's question: ideas for future issues. Only its text and time are kept, never the IP."""
+
+    text = models.TextField("question")
+    asked_at = models.DateTimeField("posée le", default=timezone.now, db_index=True)
+    answered = models.BooleanField("répondue", default=False)
+    citations = models.JSONField("passages cités", default=list, blank=True)  # [url, …]
+
+    class Meta:
+        ordering = ["-asked_at"]
+        verbose_name = "question de lecteur"
+        verbose_name_plural = "questions de lecteurs"
+
+    def __str__(self) -> str:
+        return self.text[:80]
