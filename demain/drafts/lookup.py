@@ -1,8 +1,7 @@
 """What `demain check` checks: a draft file, or a stored draft by its id.
 
-The drafts' models come later; until then a DRAFT_ID finds nothing. The model
-only has to fill ``stored_draft`` (its text, and its story's sources when no
-directory is given).
+A stored draft brings its text and the snapshot of its story's source texts
+(used when no ``--sources`` directory is given).
 """
 
 from __future__ import annotations
@@ -29,8 +28,17 @@ class Draft:
 
 
 def stored_draft(draft_id: int) -> Draft:
-    """The stored draft ``draft_id``. Drafts are not stored yet: always DraftNotFound."""
-    raise DraftNotFound(f"aucun brouillon n° {draft_id} (ni fichier de ce nom)")
+    """The stored draft ``draft_id``: its current text and the source texts it was drafted from."""
+    from demain.drafts.models import Draft as StoredDraft
+    from demain.drafts.services import checker_sources
+
+    found = StoredDraft.objects.filter(pk=draft_id).first()
+    if found is None:
+        raise DraftNotFound(f"aucun brouillon n° {draft_id} (ni fichier de ce nom)")
+    if not found.text.strip():
+        raise DraftNotFound(f"le brouillon n° {draft_id} est « {found.get_status_display()} » : il n'a pas encore "
+                            "de texte")
+    return Draft(f"brouillon n° {draft_id}", found.text, checker_sources(found) or None)
 
 
 def load_draft(reference: str) -> Draft:

@@ -47,6 +47,9 @@ class Draft(models.Model):
     approved_at = models.DateTimeField("approuvé le", null=True, blank=True)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="approuvé par")
+    # SHA-256 of the issue article as approval wrote it: a later edit there needs a new check.
+    approved_digest = models.CharField("empreinte à l’approbation", max_length=64, blank=True, editable=False)
+    batch = models.CharField("lot", max_length=36, blank=True, db_index=True, editable=False)  # one « Rédiger » click
     created_at = models.DateTimeField("créé le", default=timezone.now)
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
 

@@ -2,7 +2,7 @@
 
 Workflow: draft → review → approved → published. From review or approved an
 issue may go back to draft. Approving and publishing are refused while the
-linter reports errors (PublishBlocked lists them). Every move writes a
+linter reports errors, or a check of PUBLISH_CHECKS does (PublishBlocked lists them). Every move writes a
 StatusChange row.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -30,6 +31,10 @@ ALLOWED = {
 }
 BLOCKED_BY_ERRORS = {Status.APPROVED: "Approbation", Status.PUBLISHED: "Publication"}
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Other stages' reasons to refuse approving or publishing an issue, as error Findings: each
+# callable takes the issue. The drafts app registers its own (a draft not approved, or an article
+# changed since its approval) in its AppConfig.ready().
+PUBLISH_CHECKS: list[Callable[[Issue], list[Finding]]] = []
 
 
 class ImportRejected(ValueError):
@@ -115,16 +120,20 @@ def issue_to_parsed(issue: Issue) -> ParsedIssue:
     parsed = ParsedIssue(number=issue.number, date=issue.date, editorial=paragraphs(issue.editorial),
                          punchline=issue.editorial_punchline.strip())
     for article in issue.articles.prefetch_related("sources").order_by("position", "id"):
-        parsed.articles.append(ParsedArticle(
-            title=article.title.strip(), facts=paragraphs(article.facts), turn=paragraphs(article.turn),
-            analysis=paragraphs(article.analysis), closing=" ".join(paragraphs(article.closing)),
-            sources=[ParsedSource(source.label, source.url) for source in article.sources.all()]))
+        parsed.articles.append(article_to_parsed(article))
     review = AppReview.objects.filter(issue=issue).first()
     if review:
         source = ParsedSource(review.source_label, review.source_url) if review.source_label or review.source_url else None
         parsed.app_review = ParsedAppReview(name=review.name, intro=paragraphs(review.intro), good=review.good.strip(),
                                             bad=review.bad.strip(), verdict=review.verdict.strip(), source=source)
     return parsed
+
+
+def article_to_parsed(article: Article) -> ParsedArticle:
+    return ParsedArticle(
+        title=article.title.strip(), facts=paragraphs(article.facts), turn=paragraphs(article.turn),
+        analysis=paragraphs(article.analysis), closing=" ".join(paragraphs(article.closing)),
+        sources=[ParsedSource(source.label, source.url) for source in article.sources.all()])
 
 
 def lint_issue(issue: Issue) -> list[Finding]:
@@ -162,7 +171,7 @@ def transition(issue: Issue, to_status: str, by=None, note: str = "") -> StatusC
             raise TransitionNotAllowed(f"Le numéro {locked.number} est « {current.label} » : "
                                        f"il ne peut pas passer à « {target.label} ».")
         if target in BLOCKED_BY_ERRORS:
-            blocking = errors(lint_issue(locked))
+            blocking = errors(lint_issue(locked)) + [found for check in PUBLISH_CHECKS for found in check(locked)]
             if blocking:
                 raise PublishBlocked(blocking, target)
         if target == Status.PUBLISHED:
