@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -60,7 +61,8 @@ class StoryAdmin(admin.ModelAdmin):
     list_filter = ["pinned", "discarded"]
     search_fields = ["title", "memberships__article__title"]
     ordering = ["-pinned", "-score"]
-    actions = ["pin_stories", "unpin_stories", "discard_stories", "restore_stories", "merge_stories", "start_draft"]
+    actions = ["draft_stories", "pin_stories", "unpin_stories", "discard_stories", "restore_stories", "merge_stories",
+               "start_draft"]
     inlines = [StoryArticleInline, DecisionInline]
     fields = ["title", "score", "explanation", "sources_count", "first_seen_at", "last_seen_at", "figures_table",
               "disagreement_list", "pinned", "discarded", "merged_into"]
@@ -99,6 +101,17 @@ class StoryAdmin(admin.ModelAdmin):
         return format_html("<ul>{}</ul>", format_html_join(
             "", "<li>{} : « {} » — {} : « {} »</li>",
             ((d["source_a"], d["a"], d["source_b"], d["b"]) for d in story.disagreements)))
+
+    @admin.action(description="Rédiger")
+    def draft_stories(self, request, queryset):
+        """A checked draft per selected story, in the background; the batch's progress page follows."""
+        from demain.drafts import services as drafts
+
+        batch, started, errors = drafts.start_many(queryset.order_by("-pinned", "-score", "pk"), user=request.user)
+        for error in errors:
+            self.message_user(request, error, messages.ERROR)
+        if started:
+            return redirect("admin:drafts_draft_batch", batch)
 
     @admin.action(description="Épingler en tête")
     def pin_stories(self, request, queryset):
