@@ -289,7 +289,7 @@ def recheck(draft: Draft, text: str | None = None) -> Report:
     since its approval takes the article's text back, so that what is checked is what will be published.
     A changed text needs a new approval."""
     with transaction.atomic():
-        draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
+        draft = Draft.objects.select_for_update(of=("self",)).select_related("article").get(pk=draft.pk)
         if draft.status not in (Status.CHECKED, Status.APPROVED):
             raise DraftStateError(f"Le brouillon est « {draft.get_status_display()} » : "
                                   "il n’y a encore rien à vérifier.")
@@ -348,7 +348,7 @@ def approve(draft: Draft, user=None) -> Draft:
     """Write the draft into the issue's article (title, facts, « Sauf que. », Enjeux et perspectives,
     closing, sources with their URLs) and mark it approved; ApprovalBlocked says why not."""
     with transaction.atomic():
-        draft = Draft.objects.select_for_update().select_related("article__issue").get(pk=draft.pk)
+        draft = Draft.objects.select_for_update(of=("self",)).select_related("article__issue").get(pk=draft.pk)
         reasons = approval_blockers(draft)
         if reasons:
             raise ApprovalBlocked(reasons)

@@ -105,7 +105,7 @@ def test_it_exits_with_the_checkers_verdict_from_the_demain_command(tmp_path, so
     (lambda tmp: [_written(tmp, "binary.txt", b"\x00\x01\x02PK"), "--sources", "SOURCES"], "fichier binaire"),
     (lambda tmp: [_written(tmp, "latin.txt", "Déjà".encode("latin-1")), "--sources", "SOURCES"], "UTF-8"),
 ])
-def test_it_refuses_bad_input_with_a_clear_error(tmp_path, sources, make, message):
+def test_it_refuses_bad_input_with_a_clear_error(tmp_path, sources, make, message, db):  # a number: a stored draft
     args = [str(sources) if arg == "SOURCES" else arg for arg in make(tmp_path)]
     with pytest.raises(CommandError, match=message) as error:
         call_command("check", *args, stdout=StringIO(), stderr=StringIO())

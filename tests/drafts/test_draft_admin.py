@@ -25,8 +25,8 @@ def logged_in(client, db):
     return client
 
 
-def checked_draft(text_edit: bool = True) -> Draft:
-    draft = services.run(services.start(stored_story(), "extractive", enqueue=False).pk)
+def checked_draft(text_edit: bool = True, story=None) -> Draft:
+    draft = services.run(services.start(story or stored_story(), "extractive", enqueue=False).pk)
     if text_edit:
         title, rest = draft.text.split("\n\n", 1)
         services.edit(draft, f"{title}\n\n{INVENTED}\n\n{rest}")
@@ -179,3 +179,20 @@ def test_it_shows_the_draft_page_accessibly_in_chromium(page, live_server, clien
     page.locator("button.draft-approve").click()
     page.wait_for_load_state()
     assert "Brouillon approuvé" in page.locator(".messagelist").inner_text()
+
+
+def test_it_refuses_to_publish_from_the_issue_page_while_a_draft_is_not_approved(logged_in):
+    issue = draft_issue()
+    draft = checked_draft(text_edit=False)
+    services.approve(draft)
+    other = checked_draft(story=stored_story(replace(ARTICLE_A, url="https://gazette.example/bis"), disagreements=(),
+                                             title="Un autre sujet"))  # an unsupported figure, not accepted
+    other.article.title = "Écrit à la main"
+    other.article.save()
+    for status in ("review", "approved"):
+        response = logged_in.post(reverse("admin:issues_issue_transition", args=[issue.pk, status]), follow=True)
+    text = page_text(response)
+    assert "Approbation du numéro 3 refusée" in text
+    assert f"article 2 « Écrit à la main » : Son brouillon n° {other.pk} est « Vérifié »" in text
+    issue.refresh_from_db()
+    assert issue.status == "review"
