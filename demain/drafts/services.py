@@ -333,6 +333,9 @@ def approval_blockers(draft: Draft) -> list[str]:
     elif draft.article.issue.status not in EDITABLE_ISSUE:
         reasons.append(f"Le n° {draft.article.issue.number} est « {draft.article.issue.get_status_display()} » : "
                        "renvoyez-le en brouillon pour changer ses articles.")
+    if article_changed(draft):
+        reasons.append("L’article a été modifié dans le numéro depuis l’approbation : « Revérifier » reprend son "
+                       "texte ici pour le vérifier avant de l’approuver à nouveau.")
     blocking = [item for item in draft.items.all() if item.blocking]
     if blocking:
         shown = ", ".join(f"« {item.text} »" for item in blocking[:5]) + (" …" if len(blocking) > 5 else "")

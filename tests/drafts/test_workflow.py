@@ -258,6 +258,8 @@ def test_it_refuses_to_publish_an_article_changed_after_approval_until_it_is_che
     article.save()
     with pytest.raises(PublishBlocked, match="L’article a changé depuis l’approbation"):
         transition(issue, Issue.Status.PUBLISHED)
+    with pytest.raises(services.ApprovalBlocked, match="modifié dans le numéro depuis l’approbation"):
+        services.approve(Draft.objects.get(pk=draft.pk))  # approving again would overwrite the edit unchecked
     transition(issue, Issue.Status.DRAFT)
     services.recheck(draft)  # the article's text comes back into the draft, and is checked
     draft.refresh_from_db()
