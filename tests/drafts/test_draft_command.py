@@ -75,3 +75,10 @@ def test_it_refuses_an_unknown_story_or_no_draft_issue_clearly():
     with pytest.raises(CommandError, match="Aucun numéro en préparation"):
         run(str(story.pk))
     assert not Draft.objects.exists()
+
+
+@pytest.mark.parametrize("value, text", [(3.6e-8, "0,000000036"), (0.00123, "0,0012"), (1.5, "1,5"), (0, "0")])
+def test_it_writes_tiny_footprints_readably(value, text):
+    from demain.drafts.management.commands.draft import significant
+
+    assert significant(value) == text

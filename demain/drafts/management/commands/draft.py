@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,14 +20,14 @@ from demain.stories.models import Story
 
 
 class Command(BaseCommand):
-    help = ("Draft a story into the issue in preparation, now, with a backend; check it against its sources "
-            "and print the draft, the checker's findings and the footprint.")
+    help = ("Rédiger un sujet maintenant dans le numéro en préparation, le vérifier contre ses sources ; "
+            "affiche le brouillon, la vérification et l’empreinte.")
 
     def add_arguments(self, parser):
-        parser.add_argument("story", type=int, metavar="STORY_ID", help="the story's number (demain stories)")
-        parser.add_argument("--backend", choices=BACKENDS, help="drafting backend (default: DRAFT_BACKEND)")
+        parser.add_argument("story", type=int, metavar="STORY_ID", help="numéro du sujet (demain stories)")
+        parser.add_argument("--backend", choices=BACKENDS, help="moteur de rédaction (par défaut : DRAFT_BACKEND)")
         parser.add_argument("--json", action="store_true",
-                            help="print the draft id, text, items, notes and footprint as one JSON object")
+                            help="un objet JSON : numéro du brouillon, texte, éléments vérifiés, notes, empreinte")
 
     def handle(self, story: int, backend: str | None, json: bool, **options):
         found = Story.objects.filter(pk=story).first()
@@ -73,10 +74,18 @@ def footprint_line(draft: Draft) -> str:
     if found.energy_wh is None:
         figures = "pas d’estimation"
     else:
-        figures = f"{french(found.energy_wh, 6)} Wh · {french(found.co2e_g or 0.0, 6)} gCO2e"
+        figures = f"{significant(found.energy_wh)} Wh · {significant(found.co2e_g or 0.0)} gCO2e"
         if found.water_l is not None:
-            figures += f" · {french(found.water_l, 6)} L d’eau"
+            figures += f" · {significant(found.water_l)} L d’eau"
     return f"Empreinte : {figures}. {found.perimeter()}"
+
+
+def significant(value: float, digits: int = 2) -> str:
+    """Two significant digits, never in scientific notation: a tiny figure stays readable (« 0,0000036 »)."""
+    if value == 0:
+        return "0"
+    decimals = min(12, max(0, digits - 1 - math.floor(math.log10(abs(value)))))
+    return french(round(value, decimals), decimals)
 
 
 def as_text(draft: Draft) -> str:
