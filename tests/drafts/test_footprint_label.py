@@ -259,3 +259,29 @@ def test_it_prints_each_issue_with_its_perimeter(factors):
     assert text.startswith("N° 1 — ") and f"0,060{NNBSP}Wh" in text and f"Non compté{NNBSP}:" in text
     with pytest.raises(CommandError, match="aucun numéro 99"):
         call_command("footprint", "--issue", "99", stdout=io.StringIO())
+
+
+# --- In real Chromium, with axe-core ---------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_it_shows_the_label_and_the_chart_accessibly_in_chromium(page, live_server, client, admin_user, factors):
+    from tests.conftest import axe_violations
+
+    issue = make_issue(1)
+    make_issue(2)
+    ledger.record([local(36.0)], issue=issue)
+    page.goto(f"{live_server.url}/numeros/1/")
+    label = page.locator("aside.footprint")
+    assert "0,060" in label.inner_text() and label.get_attribute("aria-labelledby") == "empreinte-titre-1"
+    assert axe_violations(page) == []
+    client.force_login(admin_user)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])
+    page.goto(f"{live_server.url}/admin/drafts/generation/")
+    chart = page.locator("svg.footprint-chart")
+    assert chart.get_attribute("role") == "img" and chart.bounding_box()["width"] > 300
+    assert page.locator("svg.footprint-chart g.panel[data-measure=energy_wh] rect.bar").count() == 1
+    assert page.locator("svg.footprint-chart g.panel[data-measure=energy_wh] rect.missing").count() == 1
+    assert page.locator("table.footprint-table tbody tr").count() == 2
+    assert axe_violations(page) == []

@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 from .label import decimal
 
 SVG_NS = "http://www.w3.org/2000/svg"
-WIDTH, PANEL_HEIGHT, TOP, LEFT, RIGHT, AXIS = 720, 150, 28, 78, 16, 44
+WIDTH, PANEL_HEIGHT, TOP, LEFT, RIGHT, AXIS = 720, 150, 28, 78, 16, 58
 MAX_LABELS = 12  # issue numbers written under the axis; the others keep their tooltip
 PANELS = (("energy_wh", "Énergie", "Wh", "#b23a1e"), ("co2e_g", "CO2e", "g", "#4f6d7a"))
 
