@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 
 from demain.delivery.smtp import dot_stuff
+from demain.drafts.footprint import label_for
 from demain.issues.models import Issue
 from demain.lib.houseformat import typography
 from demain.site.links import legal_links
@@ -54,8 +55,8 @@ def _context(issue: Issue) -> dict:
         "web_url": web_url(issue),
         "site_url": settings.SITE_URL,
         "preheader": preheader(issue, articles, review),
-        # Hook for the drafts stage: an issue may carry a footprint label; none is invented here.
-        "footprint_label": getattr(issue, "footprint_label", ""),
+        # The footprint ledger's label: the issue's total with its perimeter, or « aucune génération ».
+        "footprint": label_for(issue),
         "postal_address": settings.POSTAL_ADDRESS,
         **legal_links(),
         "preferences_url": PREFERENCES,

@@ -52,7 +52,7 @@ def test_it_estimates_a_remote_model_with_ecologits():
     footprint = estimate(generation, Factors(grid_gco2e_per_kwh=100.0), energy)
     assert footprint.method == "ecologits" and footprint.co2e_g == pytest.approx(energy / 10)
     assert "estimé par EcoLogits" in footprint.included[0]
-    assert "calcul sur cette machine" in footprint.excluded
+    assert "temps CPU de cette machine pendant l’appel distant" in footprint.excluded
 
 
 def test_it_gives_no_estimate_for_an_unknown_remote_model_unless_its_size_is_declared():

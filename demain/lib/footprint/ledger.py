@@ -75,7 +75,7 @@ def estimate(generation: Generation, factors: Factors, remote_energy_wh: float |
             return Footprint(None, None, None, "ecologits", [], EXCLUDED_ALWAYS + ["inférence distante"],
                              [f"Modèle « {generation.model} » inconnu d’EcoLogits : pas d’estimation "
                               "(FOOTPRINT_REMOTE_PARAMS_B permet d’en déclarer la taille)."])
-        return derived(remote_energy_wh, factors, "ecologits", included, ["calcul sur cette machine"])
+        return derived(remote_energy_wh, factors, "ecologits", included, ["temps CPU de cette machine pendant l’appel distant"])
     watts = factors.cpu_watts_per_core
     energy_wh = generation.cpu_seconds * watts * factors.pue / 3600.0
     included = [f"temps CPU de ce processus sur cette machine ({french(generation.cpu_seconds, 3)} s "
