@@ -57,7 +57,8 @@ def wait_for_line(process: subprocess.Popen, pattern: str, timeout: float = 120)
 
 
 def get(opener, url: str) -> str:
-    deadline = time.monotonic() + 60
+    # scripts/demo ingests the sample corpus before it serves: minutes on a loaded 2-core machine.
+    deadline = time.monotonic() + 300
     while True:
         try:
             with opener.open(url, timeout=10) as response:
