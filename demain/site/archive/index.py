@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demain.issues.models import AppReview, Issue, paragraphs
+from demain.lib.textsearch import WORD
 from demain.site.archive import fulltext
 from demain.site.models import Passage
 
@@ -23,6 +24,7 @@ EDITORIAL_ANCHOR = "edito"  # the editorial's id in site/includes/issue_body.htm
 EDITORIAL_TITLE = "Éditorial"
 APP_REVIEW_ANCHOR = "app-sous-le-radar"
 EMBED_BATCH = 32
+MIN_WORDS = 3  # a lone « Sauf que. » is a signpost, not a passage
 
 
 def split_issue(issue: Issue) -> list[Passage]:
@@ -42,6 +44,7 @@ def split_issue(issue: Issue) -> list[Passage]:
         for field in (review.intro, review.good, review.bad, review.verdict):
             found += [(APP_REVIEW_ANCHOR, title, text) for text in paragraphs(field)]
     articles = {article.anchor: article for article in issue.articles.all()}
+    found = [(anchor, title, text) for anchor, title, text in found if len(WORD.findall(text)) >= MIN_WORDS]
     return [Passage(issue=issue, article=articles.get(anchor), position=position, anchor=anchor,
                     title=title[:300], text=text)
             for position, (anchor, title, text) in enumerate(found, start=1)]

@@ -46,8 +46,13 @@ class Results:
 
     def count(self) -> int:
         if self._count is None:
-            self._count = min(count(self.query), MAX_RESULTS)
-        return self._count
+            self._count = fulltext.count(self.query, mode="all", cap=MAX_RESULTS + 1)
+        return min(self._count, MAX_RESULTS)
+
+    @property
+    def more(self) -> bool:
+        """More passages match than can be browsed."""
+        return self.count() >= MAX_RESULTS and self._count > MAX_RESULTS
 
     def __len__(self) -> int:
         return self.count()
