@@ -15,7 +15,7 @@ from __future__ import annotations
 from demain.lib.textsearch import coverage, query_terms
 from demain.site.archive import fulltext
 from demain.site.archive.hits import Hit, highlighted, passages_by_id
-from demain.site.archive.vectors import embed_query, vector_index
+from demain.site.archive.vectors import vector_index
 
 RRF_K = 60
 CANDIDATES = 50
@@ -27,7 +27,7 @@ def retrieve(text: str, k: int = 8, use_vectors: bool = True) -> list[Hit]:
         return []
     terms = query_terms(text)
     by_text = fulltext.match(text, mode="any", limit=CANDIDATES) if terms else []
-    by_vector = vector_index.nearest(embed_query(text[:2000]), CANDIDATES) if use_vectors else []
+    by_vector = vector_index.nearest_to(text, CANDIDATES) if use_vectors else []
     parts: dict[int, dict] = {}
     for rank, (pk, score) in enumerate(by_text, start=1):
         parts.setdefault(pk, {})["text"] = (rank, score)

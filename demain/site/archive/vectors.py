@@ -18,6 +18,7 @@ from django.db import connection
 from demain.lib.clustering.embed import DIMENSIONS, E5Embedder
 from demain.site.models import Passage
 
+MAX_QUERY_CHARS = 2000  # the model reads 512 tokens at most
 _models: dict[str, E5Embedder] = {}
 _models_lock = threading.Lock()
 
@@ -78,6 +79,13 @@ class VectorIndex:
         if not ids:
             return np.zeros(0, dtype=np.int64), np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.asarray(ids, dtype=np.int64), np.vstack(vectors).astype(np.float32)
+
+    def nearest_to(self, text: str, limit: int) -> list[tuple[int, float]]:
+        """The passages closest in meaning to a question (the model runs only if any is embedded)."""
+        ids, _ = self.current()
+        if not len(ids) or limit <= 0:
+            return []
+        return self.nearest(embed_query(text[:MAX_QUERY_CHARS]), limit)
 
     def nearest(self, vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
         """The ``limit`` passages closest to ``vector`` (cosine), best first."""
