@@ -136,3 +136,19 @@ def test_it_rebuilds_the_whole_index():
     Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.PUBLISHED)  # no signal: an index left behind
     assert reindex_all() == expected
     assert urls("invendus") == ["/numeros/7/#article-1"]
+
+
+def test_it_rebuilds_from_the_command_line(capsys):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    issue = sample_issue()
+    Passage.objects.all().delete()
+    out = io.StringIO()
+    call_command("reindex", "--no-embed", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data == {"issues": 1, "passages": len(split_issue(issue)), "embedded": 0,
+                    "without_embedding": len(split_issue(issue))}
+    assert urls("invendus") == ["/numeros/7/#article-1"]
