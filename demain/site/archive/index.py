@@ -50,8 +50,11 @@ def split_issue(issue: Issue) -> list[Passage]:
             for position, (anchor, title, text) in enumerate(found, start=1)]
 
 
-def reindex_issue(issue: Issue) -> int:
-    """Rewrite the passages of a published issue (or remove them if it is not); return how many."""
+def reindex_issue(issue: Issue, schedule: bool = True) -> int:
+    """Rewrite the passages of a published issue (or remove them if it is not); return how many.
+
+    ``schedule``: queue the embedding task for the passages left without a vector.
+    """
     issue = Issue.objects.get(pk=issue.pk)
     if issue.status != Issue.Status.PUBLISHED:
         remove_issue(issue.pk)
@@ -67,7 +70,7 @@ def reindex_issue(issue: Issue) -> int:
         Passage.objects.filter(issue=issue).delete()
         created = Passage.objects.bulk_create(passages)
         fulltext.add(created)
-    if any(p.embedding is None for p in created):
+    if schedule and any(p.embedding is None for p in created):
         schedule_embedding()
     return len(created)
 
@@ -78,15 +81,20 @@ def remove_issue(issue_id: int) -> int:
     return deleted
 
 
-def reindex_all(progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild every passage: published issues indexed again, the others' passages removed."""
+def reindex_all(progress: Callable[[int], None] | None = None, schedule: bool = False) -> int:
+    """Rebuild every passage: published issues indexed again, the others' passages removed.
+
+    ``schedule``: queue one embedding task at the end for the passages left without a vector.
+    """
     Passage.objects.exclude(issue__status=Issue.Status.PUBLISHED).delete()
     total = 0
     for issue in Issue.objects.filter(status=Issue.Status.PUBLISHED).order_by("number"):
-        total += reindex_issue(issue)
+        total += reindex_issue(issue, schedule=False)
         if progress:
             progress(1)
     fulltext.check_in_sync()
+    if schedule and Passage.objects.filter(embedding__isnull=True).exists():
+        schedule_embedding()
     return total
 
 

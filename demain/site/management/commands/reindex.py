@@ -27,7 +27,7 @@ class Command(BaseCommand):
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*columns, disable=quiet) as bar:
             issues = bar.add_task("numéros", total=Issue.objects.filter(status=Issue.Status.PUBLISHED).count())
-            passages = reindex_all(progress=lambda n: bar.advance(issues, n))
+            passages = reindex_all(progress=lambda n: bar.advance(issues, n), schedule=no_embed)
             embedded = 0
             if not no_embed:
                 job = bar.add_task("plongements", total=Passage.objects.filter(embedding__isnull=True).count())
