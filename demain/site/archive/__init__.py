@@ -6,3 +6,10 @@
 - ``vectors``: the passages' embeddings (multilingual-e5-small), in one matrix per process.
 - ``retrieve``: ``retrieve(text, k)``, full-text and embeddings fused, with every score exposed.
 """
+
+# The functions, over their modules' names: `from demain.site.archive import retrieve, search`
+# (the modules stay reachable as `from demain.site.archive.retrieve import RRF_K`).
+from demain.site.archive.retrieve import retrieve  # noqa: E402
+from demain.site.archive.search import search  # noqa: E402
+
+__all__ = ["retrieve", "search"]
