@@ -1,7 +1,14 @@
-"""`demain demo`: the demo editor account and the demo issue, published. Safe to run twice."""
+"""`demain demo`: the demo editor account and the demo issues, published. Safe to run twice.
+
+The archive (demo/archive/1.txt … 6.txt) becomes N° 1 to N° 6, dated one week apart in the
+past; the current issue (demo/issue.txt) is N° 7, dated today. demo/questions.json is the
+question set written over this archive for `demain eval archive`.
+"""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -18,22 +25,52 @@ from demain.issues.services import save_parsed_issue, transition
 from demain.lib.houseformat import parse
 from demain.site.links import absolute
 
-DEMO_ISSUE = Path(__file__).resolve().parents[2] / "demo" / "issue.txt"
-DEMO_NUMBER = 1
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_ISSUE = DEMO_DIR / "issue.txt"
+DEMO_QUESTIONS = DEMO_DIR / "questions.json"
 DEMO_TITLE = "Les agents ont une carte bleue"
+ARCHIVE_TITLES = [
+    "L’addition, s’il vous plaît",
+    "Nul n’est censé ignorer l’IA",
+    "Les chatbots apprennent à se taire",
+    "Au téléphone, méfiez-vous de votre patron",
+    "Le modèle se banalise",
+    "Le robot prend les tâches",
+]
+DEMO_NUMBER = len(ARCHIVE_TITLES) + 1  # the current issue, after the archive
 EDITOR_LOGIN = "editeur"
 EDITOR_PASSWORD = "demain-demo"
 EDITOR_EMAIL = "editeur@demain.example"
 
 
+@dataclass(frozen=True)
+class DemoIssue:
+    number: int
+    path: Path
+    title: str
+
+    def date(self, today: datetime.date) -> datetime.date:
+        """One issue a week, the current one today."""
+        return today - datetime.timedelta(weeks=DEMO_NUMBER - self.number)
+
+
+DEMO_ISSUES = [
+    *[DemoIssue(number, DEMO_DIR / "archive" / f"{number}.txt", title)
+      for number, title in enumerate(ARCHIVE_TITLES, start=1)],
+    DemoIssue(DEMO_NUMBER, DEMO_ISSUE, DEMO_TITLE),
+]
+
+
 class Command(BaseCommand):
-    help = "Load the demo: editor account « editeur » and the sample issue N° 1, published."
+    help = (f"Load the demo: editor account « editeur », the archive N° 1 to {DEMO_NUMBER - 1} "
+            f"and the current issue N° {DEMO_NUMBER}, published.")
 
     def handle(self, *args, **options) -> None:
         editor, created = self.ensure_editor()
-        issue, imported = self.ensure_issue(editor)
+        today = timezone.localdate()
+        loaded = [self.ensure_issue(editor, demo, today) for demo in DEMO_ISSUES]
         call_command("demo_downloads", stdout=self.stdout)
-        self.report(issue, imported, created)
+        self.report(loaded, created)
 
     def ensure_editor(self):
         User = get_user_model()
@@ -44,22 +81,33 @@ class Command(BaseCommand):
         return editor, True
 
     @transaction.atomic
-    def ensure_issue(self, editor) -> tuple[Issue, bool]:
-        existing = Issue.objects.filter(number=DEMO_NUMBER).first()
+    def ensure_issue(self, editor, demo: DemoIssue, today: datetime.date) -> tuple[Issue, bool]:
+        existing = Issue.objects.filter(number=demo.number).first()
         if existing is not None:
             return existing, False
-        parsed = parse(DEMO_ISSUE.read_text(encoding="utf-8"))
-        issue = save_parsed_issue(parsed, DEMO_NUMBER, timezone.localdate(), title=DEMO_TITLE)
+        parsed = parse(demo.path.read_text(encoding="utf-8"))
+        date = demo.date(today)
+        issue = save_parsed_issue(parsed, demo.number, date, title=demo.title)
         for step in (Issue.Status.REVIEW, Issue.Status.APPROVED, Issue.Status.PUBLISHED):
             transition(issue, step, by=editor, note="Numéro de démonstration")
+        if date != today:  # an archive issue: published on its date, as the feeds show it
+            published_at = timezone.make_aware(datetime.datetime.combine(date, datetime.time(8)))
+            Issue.objects.filter(pk=issue.pk).update(published_at=published_at)
+            issue.published_at = published_at
         return issue, True
 
-    def report(self, issue: Issue, imported: bool, editor_created: bool) -> None:
+    def report(self, loaded: list[tuple[Issue, bool]], editor_created: bool) -> None:
         out = self.stdout.write
+        imported = [issue for issue, new in loaded if new]
+        kept = [issue for issue, new in loaded if not new]
         if imported:
-            out(self.style.SUCCESS(f"Numéro de démonstration importé et publié : {issue}"))
-        else:
-            out(f"Le numéro {DEMO_NUMBER} existe déjà ({issue.get_status_display()}) : laissé tel quel.")
+            numbers = ", ".join(str(issue.number) for issue in imported)
+            out(self.style.SUCCESS(f"Numéros de démonstration importés et publiés : {numbers}."))
+        if kept:
+            listed = ", ".join(f"N° {issue.number} ({issue.get_status_display()})" for issue in kept)
+            out(f"Numéros déjà présents, laissés tels quels : {listed}.")
+        issue = loaded[-1][0]
+        out(f"Numéro courant : {issue}")
         password = EDITOR_PASSWORD if editor_created else "(inchangé : compte déjà présent)"
         out("")
         out("À ouvrir :")
