@@ -98,6 +98,14 @@ def reindex_all(progress: Callable[[int], None] | None = None, schedule: bool = 
     return total
 
 
+def reindex(embed: bool = True) -> int:
+    """Rebuild the whole index and, unless ``embed`` is False, embed it now; return the passage count."""
+    total = reindex_all(schedule=not embed)
+    if embed:
+        embed_pending()
+    return total
+
+
 def embedding_text(passage: Passage) -> str:
     return f"{passage.title}\n{passage.text}" if passage.title else passage.text
 
