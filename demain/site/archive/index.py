@@ -150,6 +150,20 @@ def schedule_embedding() -> None:
 
 
 def enqueue_embedding() -> None:
+    """Queue the embedding task, unless one is already waiting (it will embed these passages too)."""
     from demain.site.archive.tasks import embed_passages
 
+    if embedding_waiting(embed_passages):
+        return
     embed_passages.enqueue()
+
+
+def embedding_waiting(task) -> bool:
+    """Whether the database task queue already holds this task, not started yet."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
