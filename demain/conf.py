@@ -193,6 +193,10 @@ SETTINGS: list[Setting] = [
             "Public form posts accepted per hour for one email address."),
     Setting("FORM_MIN_SECONDS", "3", parse_int,
             "A public form sent sooner than this after it was shown is treated as a bot."),
+    Setting("ASK_BACKEND", "extractive", choice("extractive", "openai", "local"),
+            "How /question/ and `demain ask` answer: `extractive` (the archive's own sentences), `openai` or "
+            "`local` (a model writes, the grounding checker keeps only what the cited passages support)."),
+    Setting("ASK_RATE_PER_IP", "30", parse_int, "Questions accepted per hour from one IP address on /question/."),
     Setting("CONFIRMATION_HOURS", "72", parse_int,
             "How long a sign-up confirmation link stays valid."),
     Setting("DOWNLOAD_LINK_DAYS", "7", parse_int, "How long a download link stays valid."),

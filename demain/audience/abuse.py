@@ -39,6 +39,11 @@ def allow_ip(request) -> bool:
     return _hit(f"ip:{ip_hash(request)}", settings.FORM_RATE_PER_IP)
 
 
+def allow(request, scope: str, limit: int) -> bool:
+    """One more hit of ``scope`` (« question »…) from the client's IP this hour; False past ``limit``."""
+    return _hit(f"{scope}:ip:{ip_hash(request)}", limit)
+
+
 def allow_address(email: str) -> bool:
     digest = hashlib.sha256(email.lower().encode()).hexdigest()
     return _hit(f"address:{digest}", settings.FORM_RATE_PER_ADDRESS)

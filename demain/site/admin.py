@@ -1,12 +1,14 @@
-"""Admin of the site app: the legal pages, and the task results of django-tasks in French."""
+"""Admin of the site app: the legal pages, readers' questions, and the task results of django-tasks in French."""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from demain.site.models import LegalPage
+from demain.site.models import LegalPage, Question
 
 # What each background task does, in the editor's words.
 TASK_LABELS = {
@@ -57,3 +59,31 @@ class LegalPageAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    """Readers' questions, answered or not: ideas for future issues. Read only; no IP is ever stored."""
+
+    list_display = ("text", "asked_at", "answered", "cited")
+    list_filter = ("answered", "asked_at")
+    search_fields = ("text",)
+    date_hierarchy = "asked_at"
+    fields = ("text", "asked_at", "answered", "cited_links")
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="passages cités")
+    def cited(self, question: Question) -> int:
+        return len(question.citations or [])
+
+    @admin.display(description="passages cités")
+    def cited_links(self, question: Question) -> str:
+        if not question.citations:
+            return "aucun (question restée sans réponse)"
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', ((url, url) for url in question.citations))

@@ -8,5 +8,7 @@ class SiteConfig(AppConfig):
 
     def ready(self) -> None:
         from demain.site import page_invalidation, task_log  # noqa: F401  (task_log: its receiver)
+        from demain.site.archive import signals as archive_signals
 
         page_invalidation.connect()
+        archive_signals.connect()

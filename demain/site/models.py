@@ -71,7 +71,8 @@ class Passage(models.Model):
     class Meta:
         ordering = ["issue", "position"]
         verbose_name = "passage"
-        indexes = [models.Index(fields=["issue", "position"])]
+        indexes = [models.Index(fields=["issue", "position"]),
+                   models.Index(fields=["indexed_at"], name="passage_indexed_at")]  # the retrieval cache's stamp
 
     def __str__(self) -> str:
         return f"{self.issue_id}#{self.anchor} ({self.position})"

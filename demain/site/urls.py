@@ -9,12 +9,16 @@ from demain.site.views.healthz import healthz
 from demain.site.views.home import home
 from demain.site.views.issue_detail import issue_detail
 from demain.site.views.legal_page import legal_page
+from demain.site.views.question import question
 from demain.site.views.robots_txt import robots_txt
+from demain.site.views.search_archive import search_archive
 
 urlpatterns = [
     path("", home, name="home"),
     path("numeros/", archive, name="archive"),
     path("numeros/<int:number>/", issue_detail, name="issue_detail"),
+    path("recherche/", search_archive, name="search"),
+    path("question/", question, name="question"),
     path("flux/rss/", shared_page(IssuesRss()), name="feed_rss"),
     path("flux/atom/", shared_page(IssuesAtom()), name="feed_atom"),
     path("sitemap.xml", shared_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
