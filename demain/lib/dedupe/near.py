@@ -85,7 +85,17 @@ def _template(num_perm: int) -> MinHash:
 
 
 def signature(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_SIZE) -> LeanMinHash | None:
-    """The MinHash signature of the text's shingles, or None for a text with no words."""
+    """The MinHash signature of the text's shingles, or None for a text with no words.
+
+    The last few texts' signatures are kept: a pipeline asks for one text's signature several
+    times (match before storing, index once stored, look again once committed)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return _signature(text, num_perm, size)
+
+
+@lru_cache(maxsize=64)
+def _signature(text: str, num_perm: int, size: int) -> LeanMinHash | None:
     grams = shingles(text, size)
     if not grams:
         return None
