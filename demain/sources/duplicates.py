@@ -24,7 +24,6 @@ from datetime import timedelta
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from demain.lib.dedupe import EmptyText, InvalidURL, NearDuplicateIndex, content_hash, normalize_url, signature
@@ -99,20 +98,19 @@ class RecentArticles:
         now = timezone.now()
         start = now - self.window
         since = start if self.caught_up_at is None else max(start, self.caught_up_at - self.CATCH_UP_SLACK)
-        found = Article.objects.aggregate(newest=Max("pk"), recent=Count("pk", filter=Q(first_seen_at__gte=since)))
-        newest = found["newest"] or 0
+        newest, recent = newest_and_count(since)
         if newest < self.newest_pk:  # the table was emptied (tests flush it): start again
             database = self.database
             self.reset()
             self.database = database
             since = start
-            found["recent"] = Article.objects.filter(first_seen_at__gte=since).count()
+            recent = Article.objects.filter(first_seen_at__gte=since).count()
         if newest > self.newest_pk:  # rows stored since (by other workers, or never indexed)
             rows = Article.objects.filter(pk__gt=self.newest_pk, first_seen_at__gte=start)
             for pk, seen, text in rows.order_by("pk").values_list("pk", "first_seen_at", "text").iterator():
                 self.hold(pk, text, seen)
             self.newest_pk = max(self.newest_pk, newest)
-        if found["recent"] != self.held_since(since):  # a lower key committed late, or a key gone
+        if recent != self.held_since(since):  # a lower key committed late, or a key gone
             listed = dict(Article.objects.filter(first_seen_at__gte=since).values_list("pk", "first_seen_at"))
             for pk in [pk for _, pk in self.by_time[bisect_left(self.by_time, (since, 0)):] if pk not in listed]:
                 self.drop(pk)
@@ -151,6 +149,23 @@ class RecentArticles:
         the next catch-up corrects it if not."""
         with self.lock:
             self.hold(article_id, text, timezone.now())
+
+
+def newest_and_count(since) -> tuple[int, int]:
+    """The newest article's key and how many were first seen since ``since``, in one round trip
+    (two index lookups: MAX of the key, a range of first_seen_at)."""
+    from django.db import connection
+
+    from demain.sources.models import Article
+
+    table = connection.ops.quote_name(Article._meta.db_table)
+    column = connection.ops.quote_name(Article._meta.get_field("first_seen_at").column)
+    key = connection.ops.quote_name(Article._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT MAX({key}) FROM {table}), (SELECT COUNT(*) FROM {table} WHERE {column} >= %s)",
+                       [connection.ops.adapt_datetimefield_value(since)])
+        newest, recent = cursor.fetchone()
+    return newest or 0, recent or 0
 
 
 INDEXES: list[NearDuplicates] = [RecentArticles()]
