@@ -70,7 +70,7 @@ class RecentArticles:
     def hold(self, pk: int, text: str, seen) -> None:
         if pk in self.index:
             self.drop(pk)
-        self.index.add(pk, text)
+        self.index.put(pk, text)
         self.seen[pk] = seen
         insort(self.by_time, (seen, pk))
         self.newest_pk = max(self.newest_pk, pk)

@@ -169,6 +169,15 @@ class NearDuplicateIndex:
             self._signatures[key] = sig
         return found
 
+    def put(self, key: Hashable, text: str | LeanMinHash | None) -> None:
+        """Index the text under ``key`` without looking for its near-duplicates (add() does both)."""
+        if key in self._signatures:
+            raise ValueError(f"key {key!r} is already in the index")
+        sig = self._signature(text)
+        if sig is not None:
+            self._lsh.insert(key, sig)
+            self._signatures[key] = sig
+
     def remove(self, key: Hashable) -> None:
         """Forget a document (KeyError when it is not indexed)."""
         del self._signatures[key]
