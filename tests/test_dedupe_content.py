@@ -74,6 +74,17 @@ def test_it_names_earlier_near_duplicates_as_documents_arrive():
     assert len(index) == 7 and "fr-b-wire" in index
 
 
+def test_it_puts_a_document_without_looking_for_its_duplicates_and_refuses_a_key_twice():
+    index = NearDuplicateIndex()
+    index.put("a", FR_A)
+    index.put("a-copy", FR_A)  # no answer, and no check: the caller already knows
+    assert sorted(m.key for m in index.query(FR_A_EDITED)) == ["a", "a-copy"]
+    with pytest.raises(ValueError, match="already"):
+        index.put("a", FR_B)
+    index.put("empty", "")  # no words: nothing indexed
+    assert len(index) == 2 and "empty" not in index
+
+
 def test_it_ranks_the_most_similar_first():
     index = NearDuplicateIndex()
     index.add("edited", EN_A_EDITED)

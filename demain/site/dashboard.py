@@ -1,4 +1,4 @@
-"""What the editor sees first: the readers, the latest issue and how its sending went."""
+"""What the editor sees first: today's ranked stories, the readers, the latest issue and how its sending went."""
 
 from __future__ import annotations
 
@@ -11,9 +11,24 @@ from demain.audience.models import Subscriber
 from demain.delivery.models import Delivery
 from demain.issues.models import Issue
 from demain.ops import health
+from demain.stories import services as stories
 
 S = Subscriber.Status
 WEEK = timedelta(days=7)
+TOP_STORIES = 8
+
+
+def ranked_stories(limit: int = TOP_STORIES) -> dict:
+    """The newsroom's ranked stories as of its newest article (now, once ingestion runs daily;
+    the sample corpus's last day in the demo), as the last `demain ingest`/`demain stories` scored them."""
+    latest = stories.latest_article_time()
+    if latest is None:
+        return {"as_of": None, "top": [], "total": 0}
+    as_of = min(latest, timezone.now())
+    ranked = stories.ranked_stories(as_of)
+    return {"as_of": as_of, "total": len(ranked), "top": [
+        {"story": story, "articles": len(story.memberships.all()),
+         "disagreements": len(story.disagreements or [])} for story in ranked[:limit]]}
 
 
 def subscriber_figures() -> dict[str, int]:
@@ -39,6 +54,7 @@ def campaign_figures(issue: Issue) -> list[dict]:
 def dashboard() -> dict:
     latest = Issue.objects.order_by("-number").first()
     return {
+        "stories": ranked_stories(),
         "subscribers": subscriber_figures(),
         "latest_issue": latest,
         "latest_campaigns": latest.campaigns.count() if latest else 0,

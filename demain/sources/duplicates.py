@@ -19,13 +19,14 @@ another index can replace or join the default one:
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, insort
 from datetime import timedelta
 from typing import Protocol
 from urllib.parse import urlsplit
 
 from django.utils import timezone
 
-from demain.lib.dedupe import EmptyText, InvalidURL, NearDuplicateIndex, content_hash, normalize_url, similarity
+from demain.lib.dedupe import EmptyText, InvalidURL, NearDuplicateIndex, content_hash, normalize_url, signature
 from demain.lib.fetch.netguard import host_key
 
 NEAR_WINDOW_DAYS = 30
@@ -43,7 +44,11 @@ class RecentArticles:
     Every worker process has its own copy; before each match it indexes the articles other
     workers stored since. Primary keys are handed out at insert and committed in another order
     (on PostgreSQL a lower key may commit after a higher one), so catching up goes by the time the
-    article was first seen, re-reading the last CATCH_UP_SLACK and indexing any key it lacks.
+    article was first seen: it counts the articles first seen in the last CATCH_UP_SLACK (one
+    aggregate query, which also gives the newest key) and compares with the keys it holds for that
+    span. Only when the newest key moved does it read the new rows, and only when the counts still
+    differ does it list the span's keys, indexing those it lacks and dropping those gone (folded
+    by another worker). One query per match in the usual case, whatever the number of articles.
     """
 
     CATCH_UP_SLACK = timedelta(minutes=10)  # far longer than an ingest transaction stays open
@@ -58,6 +63,29 @@ class RecentArticles:
         self.newest_pk = 0
         self.caught_up_at = None
         self.database = None
+        self.seen: dict[int, object] = {}  # key → first seen, for the keys in the index
+        self.by_time: list[tuple] = []  # (first seen, key), sorted
+
+    # --- the keys held, by first-seen time ------------------------------------------------
+    def hold(self, pk: int, text: str, seen) -> None:
+        if pk in self.index:
+            self.drop(pk)
+        self.index.put(pk, text)
+        self.seen[pk] = seen
+        insort(self.by_time, (seen, pk))
+        self.newest_pk = max(self.newest_pk, pk)
+
+    def drop(self, pk: int) -> None:
+        if pk in self.index:
+            self.index.remove(pk)
+        seen = self.seen.pop(pk, None)
+        if seen is not None:
+            at = bisect_left(self.by_time, (seen, pk))
+            if at < len(self.by_time) and self.by_time[at] == (seen, pk):
+                del self.by_time[at]
+
+    def held_since(self, since) -> int:
+        return len(self.by_time) - bisect_left(self.by_time, (since, 0))
 
     def catch_up(self) -> None:
         from django.db import connection
@@ -67,19 +95,28 @@ class RecentArticles:
         if self.database != connection.settings_dict["NAME"]:  # a new database (tests): start again
             self.reset()
             self.database = connection.settings_dict["NAME"]
-        newest = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        if newest < self.newest_pk:  # the table was emptied (tests flush it): start again
-            self.reset()
-            self.database = connection.settings_dict["NAME"]
         now = timezone.now()
-        since = now - self.window
-        if self.caught_up_at is not None:
-            since = max(since, self.caught_up_at - self.CATCH_UP_SLACK)
-        recent = Article.objects.filter(first_seen_at__gte=since)
-        missing = [pk for pk in recent.values_list("pk", flat=True) if pk not in self.index]
-        for pk, text in Article.objects.filter(pk__in=missing).order_by("pk").values_list("pk", "text").iterator():
-            self.index.add(pk, text)
-        self.newest_pk = max(self.newest_pk, newest)
+        start = now - self.window
+        since = start if self.caught_up_at is None else max(start, self.caught_up_at - self.CATCH_UP_SLACK)
+        newest, recent = newest_and_count(since)
+        if newest < self.newest_pk:  # the table was emptied (tests flush it): start again
+            database = self.database
+            self.reset()
+            self.database = database
+            since = start
+            recent = Article.objects.filter(first_seen_at__gte=since).count()
+        if newest > self.newest_pk:  # rows stored since (by other workers, or never indexed)
+            rows = Article.objects.filter(pk__gt=self.newest_pk, first_seen_at__gte=start)
+            for pk, seen, text in rows.order_by("pk").values_list("pk", "first_seen_at", "text").iterator():
+                self.hold(pk, text, seen)
+            self.newest_pk = max(self.newest_pk, newest)
+        if recent != self.held_since(since):  # a lower key committed late, or a key gone
+            listed = dict(Article.objects.filter(first_seen_at__gte=since).values_list("pk", "first_seen_at"))
+            for pk in [pk for _, pk in self.by_time[bisect_left(self.by_time, (since, 0)):] if pk not in listed]:
+                self.drop(pk)
+            missing = [pk for pk in listed if pk not in self.index or self.seen.get(pk) != listed[pk]]
+            for pk, text in Article.objects.filter(pk__in=missing).order_by("pk").values_list("pk", "text").iterator():
+                self.hold(pk, text, listed[pk])
         self.caught_up_at = now
 
     def match(self, text: str, language: str, exclude: int | None = None) -> tuple[int, float] | None:
@@ -87,29 +124,48 @@ class RecentArticles:
         edited article leaves the index)."""
         from demain.sources.models import Article
 
+        sig = signature(text)
+        if sig is None:
+            return None
         with self.lock:
             self.catch_up()
-            for candidate in self.index.query(text):
+            for candidate in self.index.query(sig):
                 if candidate.key == exclude:
                     continue
                 stored_text = Article.objects.filter(pk=candidate.key).values_list("text", flat=True).first()
-                score = similarity(text, stored_text) if stored_text is not None else 0.0
+                stored = signature(stored_text) if stored_text is not None else None
+                score = float(sig.jaccard(stored)) if stored is not None else 0.0
                 if score >= self.index.threshold:
                     return candidate.key, score
-                self.index.remove(candidate.key)
+                self.drop(candidate.key)
         return None
 
     def forget(self, article_id: int) -> None:
         with self.lock:
-            if article_id in self.index:
-                self.index.remove(article_id)
+            self.drop(article_id)
 
     def add(self, article_id: int, text: str, language: str) -> None:
+        """A key reused after a rollback: the new text replaces it. Its first-seen time is about now;
+        the next catch-up corrects it if not."""
         with self.lock:
-            if article_id in self.index:  # a key reused after a rollback: the new text replaces it
-                self.index.remove(article_id)
-            self.index.add(article_id, text)
-            self.newest_pk = max(self.newest_pk, article_id)
+            self.hold(article_id, text, timezone.now())
+
+
+def newest_and_count(since) -> tuple[int, int]:
+    """The newest article's key and how many were first seen since ``since``, in one round trip
+    (two index lookups: MAX of the key, a range of first_seen_at)."""
+    from django.db import connection
+
+    from demain.sources.models import Article
+
+    table = connection.ops.quote_name(Article._meta.db_table)
+    column = connection.ops.quote_name(Article._meta.get_field("first_seen_at").column)
+    key = connection.ops.quote_name(Article._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT MAX({key}) FROM {table}), (SELECT COUNT(*) FROM {table} WHERE {column} >= %s)",
+                       [connection.ops.adapt_datetimefield_value(since)])
+        newest, recent = cursor.fetchone()
+    return newest or 0, recent or 0
 
 
 INDEXES: list[NearDuplicates] = [RecentArticles()]

@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from demain.lib.fetch import http, policy, tdm
@@ -26,6 +25,7 @@ from demain.lib.fetch.netguard import host_key
 from demain.lib.fetch.robots import Robots, robots_url
 from demain.sources.models import Host, UrlThrottle
 
+THROTTLES_AHEAD = timedelta(seconds=60)  # how long throttles read ahead for a batch are trusted
 HOST_WAIT_LIMIT = 120.0  # seconds a worker waits for a busy host before deferring the work
 
 
@@ -54,6 +54,28 @@ def config() -> http.FetchConfig:
         allowed_hosts=frozenset(h.lower() for h in settings.FETCH_ALLOWED_HOSTS))
 
 
+# The host's turn, taken and given back around every request: two statements run so often that
+# they are written once here rather than built by the ORM each time (the same UPDATEs as
+# Host.objects.filter(pk=…, <free, due and not paused>).update(busy_until=…) and .update(busy_until=None, …)).
+WIN = ("UPDATE {host} SET {busy_until} = %s WHERE {id} = %s AND ({busy_until} IS NULL OR {busy_until} < %s)"
+       " AND ({next_request_at} IS NULL OR {next_request_at} <= %s) AND ({blocked_until} IS NULL OR {blocked_until} <= %s)")
+RELEASE = "UPDATE {host} SET {busy_until} = NULL, {next_request_at} = %s WHERE {id} = %s"
+
+
+def host_update(statement: str, pk: int, *moments: datetime) -> int:
+    """Run WIN (busy until, now × 3) or RELEASE (next request at); the number of rows changed."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    names = {"host": quote(Host._meta.db_table), "id": quote(Host._meta.pk.column),
+             **{name: quote(Host._meta.get_field(name).column) for name in ("busy_until", "next_request_at", "blocked_until")}}
+    values = [connection.ops.adapt_datetimefield_value(m) for m in moments]
+    params = [values[0], pk, *values[1:]]
+    with connection.cursor() as cursor:
+        cursor.execute(statement.format(**names), params)
+        return cursor.rowcount
+
+
 def poll_floor() -> timedelta:
     return timedelta(minutes=settings.FETCH_POLL_FLOOR_MINUTES)
 
@@ -71,6 +93,7 @@ class PoliteFetcher:
         self.hosts: dict[str, Host] = {}
         self.parsed_robots: dict[str, Robots] = {}
         self.parsed_tdm: dict[str, list[dict]] = {}
+        self.throttles: dict[str, tuple] = {}  # url → (read at, UrlThrottle | None), read ahead for a batch
 
     def __enter__(self) -> "PoliteFetcher":
         return self
@@ -91,17 +114,21 @@ class PoliteFetcher:
         return self.hosts[name]
 
     @contextmanager
-    def turn(self, host: Host):
-        """Hold the host: a conditional UPDATE wins it; it is given back with the next allowed time."""
+    def turn(self, host: Host, url: str = ""):
+        """Hold the host: a conditional UPDATE wins it; it is given back with the next allowed time.
+
+        The same UPDATE checks that the host is not paused (Retry-After on several of its URLs);
+        only when it is not won is the host read again, to tell a pause (Deferred) from a turn to wait.
+        """
         lease = timedelta(seconds=self.config.total_timeout + 30)
         waited = 0.0
         while True:
             now = timezone.now()
-            won = Host.objects.filter(pk=host.pk).filter(
-                Q(busy_until__isnull=True) | Q(busy_until__lt=now)).filter(
-                Q(next_request_at__isnull=True) | Q(next_request_at__lte=now)).update(busy_until=now + lease)
-            if won:
+            if host_update(WIN, host.pk, now + lease, now, now, now):
                 break
+            host.refresh_from_db(fields=["blocked_until", "blocked_reason"])
+            if host.blocked_until and host.blocked_until > now:
+                raise Deferred(url or host.name, host.blocked_until, f"host {host.name} paused: {host.blocked_reason}")
             if waited >= HOST_WAIT_LIMIT:
                 raise Deferred(host.name, now + timedelta(seconds=HOST_WAIT_LIMIT), f"host {host.name} stayed busy")
             pause = 0.05 if waited < 1 else 0.25
@@ -111,8 +138,7 @@ class PoliteFetcher:
             yield
         finally:
             delay = max(settings.FETCH_HOST_DELAY, self.crawl_delay(host))
-            Host.objects.filter(pk=host.pk).update(busy_until=None,
-                                                   next_request_at=timezone.now() + timedelta(seconds=delay))
+            host_update(RELEASE, host.pk, timezone.now() + timedelta(seconds=delay))
 
     def crawl_delay(self, host: Host) -> float:
         if host.robots_fetched_at is None:
@@ -125,15 +151,16 @@ class PoliteFetcher:
             accept: str | None = None, host: Host | None = None) -> http.Response:
         host = host or self.host(url)
         now = timezone.now()
-        throttle = UrlThrottle.objects.filter(url=url).first()
+        ahead = self.throttles.pop(url, None)
+        if ahead is not None and now - ahead[0] < THROTTLES_AHEAD:
+            throttle = ahead[1]
+        else:
+            throttle = UrlThrottle.objects.filter(url=url).first()
         if throttle is not None and throttle.until > now:
             raise Deferred(url, throttle.until, f"{url} asked us to wait until {throttle.until:%Y-%m-%d %H:%M:%S}")
-        host.refresh_from_db(fields=["blocked_until", "blocked_reason"])
-        if host.blocked_until and host.blocked_until > now:
-            raise Deferred(url, host.blocked_until, f"host {host.name} paused: {host.blocked_reason}")
         if self.client is None:
             self.client = http.new_client(self.config)
-        with self.turn(host):
+        with self.turn(host, url):
             response = http.fetch(url, self.config, etag=etag, last_modified=last_modified, accept=accept,
                                   client=self.client)
         if response.status in (429, 503):
@@ -141,6 +168,17 @@ class PoliteFetcher:
         elif throttle is not None:  # the wait is over and the URL answered: forget it
             UrlThrottle.objects.filter(pk=throttle.pk).delete()
         return response
+
+    def prefetch_throttles(self, urls: list[str]) -> None:
+        """Read the throttles of a batch's URLs in one query; each get() of them uses (and forgets) it.
+
+        What was read ahead serves for THROTTLES_AHEAD; past it, get() asks the database again."""
+        urls = [url for url in dict.fromkeys(urls) if url]
+        now = timezone.now()
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            found = {t.url: t for t in UrlThrottle.objects.filter(url__in=chunk)}
+            self.throttles.update({url: (now, found.get(url)) for url in chunk})
 
     def refused(self, url: str, host: Host, response: http.Response) -> datetime:
         """Record a 429/503: the URL waits; several refused URLs pause the whole host."""

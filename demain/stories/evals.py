@@ -1,19 +1,68 @@
-"""`demain eval stories`: B-cubed precision, recall and F1 of the clustering on a labelled corpus."""
+"""`demain eval stories`: B-cubed precision, recall and F1 of the newsroom's stories on a labelled corpus.
+
+The corpus goes through the real pipeline, into a throwaway database: the pages are laid out with
+one RSS feed listing them (each item dated by its page's markup), and demain.stories.throwaway, in
+its own process, serves them on loopback, ingests them (fetch, extraction, duplicates, storage)
+into a fresh SQLite file and runs the stories stage day by day. The stories it reads back are
+scored against the labels; the main database is never opened.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from demain.lib.clustering.embed import E5Embedder, EmbeddingCache
-from demain.lib.clustering.evaluate import CorpusError, evaluate, load_pages, read_labels
+from demain.lib.clustering.evaluate import CorpusError, labelled_files, markup_date, read_labels, read_page, score
 from demain.site.evaluation import Evaluation, progress_bar
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "sample"
+
+
+def lay_out(files: dict[str, Path], root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Write the pages under root/pages and a feed listing them; (served path → page name, page errors)."""
+    from demain.sources.sample import feedwriter
+    from demain.stories.throwaway import FEED
+
+    (root / "pages").mkdir(parents=True)
+    served, errors, items = {}, {}, []
+    for number, (name, path) in enumerate(sorted(files.items())):
+        try:
+            raw = read_page(path)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            errors[name] = f"unreadable: {error}"
+            continue
+        page = f"/pages/p{number:05d}.html"
+        (root / page.lstrip("/")).write_bytes(raw)
+        served[page] = name
+        date = markup_date(raw)
+        items.append(("{{BASE}}" + page, name, f"{date[:10]}T00:00:00+00:00" if date else ""))
+    (root / FEED).parent.mkdir(parents=True)
+    (root / FEED).write_text(feedwriter.rss20("Corpus", "{{BASE}}/", items), encoding="utf-8")
+    return served, errors
+
+
+def through_newsroom(root: Path, bar, task) -> dict:
+    """Run demain.stories.throwaway on the laid-out corpus; its JSON answer."""
+    command = [sys.executable, "-m", "demain.stories.throwaway", str(root), "--var-dir", str(settings.VAR_DIR)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    answer = None
+    for line in process.stdout:
+        if line.startswith("progress "):
+            bar.update(task, description=line.split(" ", 1)[1].strip(), advance=1)
+        elif line.strip():
+            answer = line
+    stderr = process.stderr.read()
+    if process.wait() != 0 or answer is None:
+        raise CommandError(f"the throwaway newsroom failed: {stderr.strip()[-2000:]}")
+    return json.loads(answer)
 
 
 class StoriesEvaluation(Evaluation):
@@ -35,13 +84,27 @@ class StoriesEvaluation(Evaluation):
         started = time.monotonic()
         try:
             gold = read_labels(labels)
-            with progress_bar(enabled=not json) as bar:
-                task = bar.add_task("extraction", total=len(gold))
-                pages = load_pages(directory, gold, on_page=lambda _name: bar.advance(task))
+            files = labelled_files(directory, gold)
         except CorpusError as error:
             raise CommandError(str(error)) from None
-        cache = EmbeddingCache(E5Embedder(), Path(settings.VAR_DIR) / "embeddings.sqlite3")
-        report = evaluate(pages, gold, cache)
+        with tempfile.TemporaryDirectory(prefix="demain-eval-stories-") as tmp, \
+                progress_bar(enabled=not json) as bar:
+            root = Path(tmp)
+            served, errors = lay_out(files, root)
+            task = bar.add_task("ingestion", total=None)
+            answer = through_newsroom(root, bar, task)
+        predicted, language = {}, {}
+        for url, found in answer["pages"].items():
+            name = served.get(url.removeprefix(answer["base"]))
+            if name is None:
+                continue
+            if found.get("story") is not None:
+                predicted[name], language[name] = found["story"], found.get("language")
+            elif name not in errors:
+                errors[name] = found.get("error") or "not in any story"
+        for name in set(gold) - set(predicted) - set(errors):
+            errors[name] = "not ingested"
+        report = score(predicted, gold, language, errors)
         seconds = round(time.monotonic() - started, 1)
         scores = report.scores
         if json:

@@ -4,6 +4,8 @@ from datetime import datetime, timezone
 from html import escape
 
 import pytest
+from django.template.defaultfilters import floatformat
+from django.utils import translation
 
 from demain.issues.models import Issue
 from demain.stories import services
@@ -57,3 +59,25 @@ def test_it_splits_articles_out_of_a_story(admin_client, stories):
     chips.refresh_from_db()
     assert chips.by_editor and chips.story.memberships.count() == 1
     assert EditorDecision.objects.get().action == "split"
+
+
+def test_it_opens_the_admin_on_the_ranked_stories_with_links_to_each(admin_client, stories):
+    """After `make demo` (ingest, then `demain stories --as-of latest`), the dashboard lists the top stories."""
+    page = admin_client.get("/admin/").content.decode()
+    assert "Sujets du jour" in page
+    top = services.ranked_stories(NOW)
+    assert len(top) == 2
+    for story in top:
+        assert f'href="/admin/stories/story/{story.pk}/change/"' in page
+        assert escape(story.title) in page
+        with translation.override("fr"):
+            assert f"score {floatformat(story.score, 2)} · 2 sources · 2 articles" in page
+    assert page.index(escape(top[0].title)) < page.index(escape(top[1].title))  # in ranking order
+    assert "1 désaccord sur les chiffres" in page  # the chip-exports story: $14.3 billion against $13.8 billion
+    Story.objects.filter(pk=top[0].pk).update(discarded=True)
+    assert escape(top[0].title) not in admin_client.get("/admin/").content.decode()
+
+
+def test_it_says_there_is_no_story_yet_on_a_fresh_newsroom(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+    assert "Aucun sujet classé pour l’instant" in page

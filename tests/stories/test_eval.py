@@ -92,3 +92,26 @@ def test_it_keeps_an_unreadable_page_as_a_recorded_error(tmp_path):
     data = json.loads(run("--corpus", str(pages), "--json").splitlines()[0])
     assert "binary" in data["errors"]["broken.html"]
     assert data["pages"] == 3 and data["precision"] == 1.0 and data["recall"] < 1.0
+
+
+@pytest.mark.django_db
+def test_it_ingests_the_corpus_into_a_throwaway_database_and_leaves_the_main_one_alone(tmp_path):
+    """The pages go through fetch, extraction, duplicates and storage: a copy becomes a sighting of its
+    original, so it lands in the original's story; the main database stays empty."""
+    from demain.sources.models import Article, FetchLog
+    from demain.stories.models import Story
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    names = ["circuit-ledger--french-publishers-sue-orlo.html", "anf--editeurs-assignent-orlo-labs.html",
+             "harbor-wire--us-export-rule-ai-accelerators.html"]
+    for name in names:
+        shutil.copy(ROOT / "demain/sources/sample/pages" / name, pages / name)
+    shutil.copy(pages / names[0], pages / "copy-of-the-first.html")
+    (tmp_path / "labels.csv").write_text(
+        f"file,story\n{names[0]},suit\n{names[1]},suit\ncopy-of-the-first.html,suit\n{names[2]},chips\n")
+    output = run("--corpus", str(pages), "--json")
+    data = json.loads(output.splitlines()[0])
+    assert data["pages"] == 4 and data["errors"] == {} and data["stories"] == 2
+    assert data["f1"] == 1.0 and output.strip().endswith("bcubed_f1=1.00")
+    assert Article.objects.count() == 0 and FetchLog.objects.count() == 0 and Story.objects.count() == 0

@@ -75,8 +75,8 @@ def corpus_files(directory: Path) -> dict[str, Path]:
             if p.is_file() and (p.name.endswith(".html") or p.name.endswith(".html.gz"))}
 
 
-def load_pages(directory: Path, labels: dict[str, str], on_page: Callable[[str], None] | None = None) -> list[Page]:
-    """Extract every labelled page; a page that cannot be extracted is kept with its error."""
+def labelled_files(directory: Path, labels: dict[str, str]) -> dict[str, Path]:
+    """The corpus's pages by name; CorpusError unless every page has a label and every label a page."""
     files = corpus_files(directory)
     unlabelled = sorted(set(files) - set(labels))
     missing = sorted(set(labels) - set(files))
@@ -84,13 +84,23 @@ def load_pages(directory: Path, labels: dict[str, str], on_page: Callable[[str],
         raise CorpusError(f"{len(missing)} labelled page(s) not found in {directory}, e.g. {missing[:3]}")
     if unlabelled:
         raise CorpusError(f"{len(unlabelled)} page(s) of {directory} have no label, e.g. {unlabelled[:3]}")
+    return files
+
+
+def read_page(path: Path) -> bytes:
+    """The page's bytes, gunzipped for .html.gz (OSError, EOFError or gzip.BadGzipFile when unreadable)."""
+    raw = path.read_bytes()
+    return gzip.decompress(raw) if path.name.endswith(".gz") else raw
+
+
+def load_pages(directory: Path, labels: dict[str, str], on_page: Callable[[str], None] | None = None) -> list[Page]:
+    """Extract every labelled page; a page that cannot be extracted is kept with its error."""
+    files = labelled_files(directory, labels)
     pages = []
     for name in sorted(labels):
         path = files[name]
         try:
-            raw = path.read_bytes()
-            if name.endswith(".gz"):
-                raw = gzip.decompress(raw)
+            raw = read_page(path)
             found = extract(raw)
         except (ExtractionError, OSError, EOFError, gzip.BadGzipFile) as error:
             pages.append(Page(name, None, str(error)))
@@ -134,14 +144,21 @@ def evaluate(pages: list[Page], labels: dict[str, str], cache: EmbeddingCache,
     assignments = cluster([(a.id, features(a, v)) for a, v in zip(articles, vectors)], weights)
     predicted: dict[str, object] = {a.article_id: a.story_id for a in assignments}
     errors = {p.file: p.error for p in pages if p.error}
+    return score(predicted, labels, {a.id: a.language for a in articles}, errors)
+
+
+def score(predicted: dict[str, int], labels: dict[str, str], language: dict[str, str | None],
+          errors: dict[str, str]) -> Report:
+    """B-cubed of the stories found (page name → story id) against the labels; an unreadable page
+    (in ``errors``) stands alone, and costs recall."""
+    predicted = dict(predicted)
     for name in errors:
-        predicted[name] = f"unread:{name}"  # an unreadable page stands alone, and costs recall
+        predicted[name] = f"unread:{name}"
     stories: dict[int, list[str]] = defaultdict(list)
     for name, story in predicted.items():
-        if isinstance(story, int):
+        if not (isinstance(story, str) and story.startswith("unread:")):
             stories[story].append(name)
-    language = {a.id: a.language for a in articles}
-    return Report(len(pages), bcubed(predicted, labels), dict(stories),
+    return Report(len(labels), bcubed(predicted, labels), dict(stories),
                   language_splits(predicted, labels, language), errors)
 
 

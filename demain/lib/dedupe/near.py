@@ -85,7 +85,17 @@ def _template(num_perm: int) -> MinHash:
 
 
 def signature(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_SIZE) -> LeanMinHash | None:
-    """The MinHash signature of the text's shingles, or None for a text with no words."""
+    """The MinHash signature of the text's shingles, or None for a text with no words.
+
+    The last few texts' signatures are kept: a pipeline asks for one text's signature several
+    times (match before storing, index once stored, look again once committed)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return _signature(text, num_perm, size)
+
+
+@lru_cache(maxsize=64)
+def _signature(text: str, num_perm: int, size: int) -> LeanMinHash | None:
     grams = shingles(text, size)
     if not grams:
         return None
@@ -158,6 +168,15 @@ class NearDuplicateIndex:
             self._lsh.insert(key, sig)
             self._signatures[key] = sig
         return found
+
+    def put(self, key: Hashable, text: str | LeanMinHash | None) -> None:
+        """Index the text under ``key`` without looking for its near-duplicates (add() does both)."""
+        if key in self._signatures:
+            raise ValueError(f"key {key!r} is already in the index")
+        sig = self._signature(text)
+        if sig is not None:
+            self._lsh.insert(key, sig)
+            self._signatures[key] = sig
 
     def remove(self, key: Hashable) -> None:
         """Forget a document (KeyError when it is not indexed)."""

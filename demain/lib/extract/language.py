@@ -31,12 +31,15 @@ MIN_LETTERS = 20  # below this much text, a statistical guess is noise
 OVERRULE_LETTERS = 400  # the guess may overrule the page's declaration from this much text…
 OVERRULE_PROBABILITY = 0.999  # …when it is at least this sure
 SAMPLE = 3000  # characters of text enough to tell a language
+LETTER = re.compile(r"[^\W\d_]")  # what str.isalpha() calls a letter, one per match
 HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 
 
 def detect_language(page: str, text: str) -> str | None:
     declared = declared_language(page)
-    letters = sum(ch.isalpha() for ch in text)
+    letters = count_letters(text[:SAMPLE])
+    if letters < OVERRULE_LETTERS and len(text) > SAMPLE:  # the thresholds need the whole text only then
+        letters = count_letters(text)
     if letters < MIN_LETTERS:
         return declared
     guess, probability = identifier().classify(text[:SAMPLE])
@@ -45,6 +48,10 @@ def detect_language(page: str, text: str) -> str | None:
     if guess != declared and letters >= OVERRULE_LETTERS and probability >= OVERRULE_PROBABILITY:
         return guess
     return declared
+
+
+def count_letters(text: str) -> int:
+    return len(LETTER.findall(text))
 
 
 def declared_language(page: str) -> str | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
+
+HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 
 
 @dataclass
@@ -43,8 +46,9 @@ class _HeadParser(HTMLParser):
 def page_meta(html: str, base_url: str | None = None) -> PageMeta:
     """Parse the head only (stops at <body>); never raises on broken markup."""
     parser = _HeadParser()
+    end = HEAD_END.search(html, 0, 500_000)  # the parser would read on to the end: stop it at the body
     try:
-        parser.feed(html[:500_000])
+        parser.feed(html[:end.end() if end else 500_000])
         parser.close()
     except Exception:  # html.parser is lenient; a pathological page just yields what was found
         pass

@@ -21,7 +21,7 @@ def _rfc822(moment: str) -> str:
 def rss20(title: str, link: str, items: list[Item], language: str = "", ttl: int | None = None) -> str:
     entries = "".join(f"""
     <item><title>{escape(t)}</title><link>{escape(u)}</link><guid isPermaLink="true">{escape(u)}</guid>
-      <pubDate>{_rfc822(d)}</pubDate></item>""" for u, t, d in items)
+      {f"<pubDate>{_rfc822(d)}</pubDate>" if d else ""}</item>""" for u, t, d in items)  # undated: no pubDate
     extra = (f"<language>{language}</language>" if language else "") + (f"<ttl>{ttl}</ttl>" if ttl else "")
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>{escape(title)}</title><link>{escape(link)}</link>
