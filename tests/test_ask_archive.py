@@ -11,10 +11,9 @@ from django.core.management.base import CommandError
 
 from demain.drafts.models import Generation
 from demain.lib.drafting import make_backend
-from demain.site.archive import answer as answering
 from demain.site.archive.answer import REFUSAL, AskError, ask, sentence_supported
 from demain.site.models import Passage, Question
-from tests.ask_helpers import lexical_retrieve, make_archive
+from tests.ask_helpers import make_archive
 from tests.drafts.fake_openai import FakeOpenAI, chat_reply
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -23,11 +22,7 @@ ENERGY = "Combien d’énergie consomme une requête à Gemini selon Google ?"
 
 
 @pytest.fixture
-def archive(monkeypatch):
-    import demain.site.archive as package
-
-    if not hasattr(package, "retrieve"):
-        monkeypatch.setattr(answering, "retrieve", lexical_retrieve)
+def archive():
     return make_archive()
 
 
@@ -181,15 +176,16 @@ def test_it_refuses_a_bad_question_file(tmp_path, content, message):
 
 # --- The page ---------------------------------------------------------------------------------------
 
-def post(client, text, ip="203.0.113.7"):
-    return client.post("/question/", {"q": text}, REMOTE_ADDR=ip)
+def ask_page(client, text, ip="203.0.113.7"):
+    return client.get("/question/", {"q": text}, REMOTE_ADDR=ip)
 
 
 def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
     page = client.get("/question/")
     assert page.status_code == 200
-    assert 'name="q"' in page.content.decode() and "csrfmiddlewaretoken" in page.content.decode()
-    response = post(client, ENERGY)
+    assert 'name="q"' in page.content.decode() and 'method="get"' in page.content.decode()
+    assert Question.objects.count() == 0  # showing the form asks nothing
+    response = ask_page(client, ENERGY)
     html = response.content.decode()
     assert response.status_code == 200
     assert "0,24" in html
@@ -198,24 +194,24 @@ def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
 
 
 def test_it_shows_the_refusal_and_the_closest_articles(archive, client):
-    html = post(client, "Quelle est la recette de la tarte Tatin aux pommes ?").content.decode()
+    html = ask_page(client, "Quelle est la recette de la tarte Tatin aux pommes ?").content.decode()
     assert "Les archives n&#x27;en parlent pas." in html or "Les archives n'en parlent pas." in html
 
 
 def test_it_limits_questions_per_ip_with_a_french_429(archive, client, settings):
     settings.ASK_RATE_PER_IP = 2
-    assert post(client, ENERGY).status_code == 200
-    assert post(client, ENERGY).status_code == 200
-    limited = post(client, ENERGY)
+    assert ask_page(client, ENERGY).status_code == 200
+    assert ask_page(client, ENERGY).status_code == 200
+    limited = ask_page(client, ENERGY)
     assert limited.status_code == 429
     assert "Trop de questions" in limited.content.decode()
-    assert post(client, ENERGY, ip="198.51.100.9").status_code == 200  # another reader is not limited
+    assert ask_page(client, ENERGY, ip="198.51.100.9").status_code == 200  # another reader is not limited
     assert Question.objects.count() == 3
 
 
 def test_it_keeps_questions_without_the_ip_and_shows_them_to_the_editor(archive, client, admin_client):
-    post(client, ENERGY, ip="203.0.113.77")
-    post(client, "Quelle est la recette de la tarte Tatin aux pommes ?", ip="203.0.113.77")
+    ask_page(client, ENERGY, ip="203.0.113.77")
+    ask_page(client, "Quelle est la recette de la tarte Tatin aux pommes ?", ip="203.0.113.77")
     answered, unanswered = Question.objects.get(answered=True), Question.objects.get(answered=False)
     assert answered.text == ENERGY and answered.citations[0] == "/numeros/1/#article-1"
     assert unanswered.citations == []
@@ -228,7 +224,7 @@ def test_it_keeps_questions_without_the_ip_and_shows_them_to_the_editor(archive,
 
 
 def test_it_says_what_is_wrong_with_an_empty_question(archive, client):
-    response = post(client, "   ")
+    response = ask_page(client, "   ")
     assert response.status_code == 200
     assert "Écrivez une question." in response.content.decode()
     assert Question.objects.count() == 0
