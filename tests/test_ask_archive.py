@@ -50,6 +50,14 @@ def test_it_refuses_what_the_archive_does_not_speak_of(archive):
     assert answer.text == REFUSAL
     assert answer.sentences == []
     assert answer.cited_urls == []
+    assert answer.evidence["unknown"] == ["Tatin"]  # the archive never names it
+    assert answer.suggestions and all(s.path.startswith("/numeros/") for s in answer.suggestions)
+
+
+def test_it_refuses_a_question_of_another_field_on_its_score(archive):
+    answer = ask("Combien de calories apporte une baguette de pain ?")
+    assert answer.refused, answer.evidence
+    assert answer.evidence["unknown"] == []  # refused on the score, not on a name
 
 
 def test_it_refuses_an_empty_or_overlong_question_clearly(archive):
@@ -195,7 +203,10 @@ def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
 
 def test_it_shows_the_refusal_and_the_closest_articles(archive, client):
     html = ask_page(client, "Quelle est la recette de la tarte Tatin aux pommes ?").content.decode()
-    assert "Les archives n&#x27;en parlent pas." in html or "Les archives n'en parlent pas." in html
+    assert "Les archives n&#x27;en parlent pas." in html
+    assert "Les articles les plus proches" in html
+    assert 'class="answer__sentence"' not in html
+    assert html.count('<li><a href="/numeros/') >= 1
 
 
 def test_it_limits_questions_per_ip_with_a_french_429(archive, client, settings):

@@ -62,4 +62,5 @@ def test_it_shows_an_answer_and_a_refusal_accessibly_on_a_phone(page, live_serve
     page.wait_for_selector(".answer__refusal")
     assert page.locator(".answer__refusal").inner_text() == "Les archives n'en parlent pas."
     assert page.locator(".answer__sentence").count() == 0
+    assert page.locator(".answer__suggestions li").count() >= 1
     assert axe_violations(page) == []
