@@ -152,3 +152,21 @@ def test_it_rebuilds_from_the_command_line(capsys):
     assert data == {"issues": 1, "passages": len(split_issue(issue)), "embedded": 0,
                     "without_embedding": len(split_issue(issue))}
     assert urls("invendus") == ["/numeros/7/#article-1"]
+
+
+def test_it_reloads_the_embedding_matrix_when_the_index_changes():
+    from demain.site.archive.vectors import vector_index
+
+    first = sample_issue()
+    embed_pending(embedder=FakeEmbedder())
+    ids, matrix = vector_index.current()
+    assert sorted(ids) == sorted(Passage.objects.values_list("pk", flat=True)) and matrix.shape == (len(ids), 384)
+
+    second = sample_issue(number=8)
+    assert len(vector_index.current()[0]) == len(ids)  # the new passages have no vector yet
+    embed_pending(embedder=FakeEmbedder())
+    assert len(vector_index.current()[0]) == Passage.objects.count() == 2 * len(ids)
+
+    second.status = Issue.Status.DRAFT
+    second.save()
+    assert sorted(vector_index.current()[0]) == sorted(Passage.objects.filter(issue=first).values_list("pk", flat=True))

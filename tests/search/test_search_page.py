@@ -40,6 +40,12 @@ def test_it_says_so_when_nothing_matches_or_nothing_is_asked(client):
     nothing = client.get("/recherche/", {"q": "photosynthèse"})
     assert nothing.status_code == 200
     assert "Aucun passage des archives ne contient tous les mots de « photosynthèse »" in text_of(nothing)
+    assert "Passages qui en contiennent certains" not in text_of(nothing)
+    some = client.get("/recherche/", {"q": "wattheure photosynthèse"})
+    assert "Aucun passage des archives ne contient tous les mots" in text_of(some)
+    assert "Passages qui en contiennent certains" in text_of(some)
+    assert 'href="/numeros/4/#article-1:~:text=' in some.content.decode()
+    assert "<h3 class=\"search-hit__title\">" in some.content.decode()
     stopwords = client.get("/recherche/", {"q": "le la les"})
     assert "Aucun mot à chercher" in text_of(stopwords)
 

@@ -11,5 +11,6 @@
 # (the modules stay reachable as `from demain.site.archive.retrieve import RRF_K`).
 from demain.site.archive.retrieve import retrieve  # noqa: E402
 from demain.site.archive.search import search  # noqa: E402
+from demain.site.archive.index import reindex  # noqa: E402
 
-__all__ = ["retrieve", "search"]
+__all__ = ["reindex", "retrieve", "search"]

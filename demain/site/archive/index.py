@@ -98,6 +98,14 @@ def reindex_all(progress: Callable[[int], None] | None = None, schedule: bool = 
     return total
 
 
+def reindex(embed: bool = True) -> int:
+    """Rebuild the whole index and, unless ``embed`` is False, embed it now; return the passage count."""
+    total = reindex_all(schedule=not embed)
+    if embed:
+        embed_pending()
+    return total
+
+
 def embedding_text(passage: Passage) -> str:
     return f"{passage.title}\n{passage.text}" if passage.title else passage.text
 
@@ -142,6 +150,20 @@ def schedule_embedding() -> None:
 
 
 def enqueue_embedding() -> None:
+    """Queue the embedding task, unless one is already waiting (it will embed these passages too)."""
     from demain.site.archive.tasks import embed_passages
 
+    if embedding_waiting(embed_passages):
+        return
     embed_passages.enqueue()
+
+
+def embedding_waiting(task) -> bool:
+    """Whether the database task queue already holds this task, not started yet."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()

@@ -14,12 +14,13 @@ from demain.site.archive.hits import Hit, highlighted, passages_by_id
 MAX_RESULTS = 200  # browsable results; the count goes on up to fulltext.count's cap
 
 
-def search(query: str, limit: int = 10, offset: int = 0) -> list[Hit]:
+def search(query: str, limit: int = 10, offset: int = 0, mode: str = "all") -> list[Hit]:
+    """The passages with every word of the query (``mode="any"``: with at least one), best first."""
     terms = query_terms(query)
     if not terms:
         return []
     limit = max(0, min(limit, MAX_RESULTS - offset))
-    found = fulltext.match(query, mode="all", limit=limit, offset=max(0, offset))
+    found = fulltext.match(query, mode=mode, limit=limit, offset=max(0, offset))
     passages = passages_by_id([pk for pk, _ in found])
     hits = []
     for rank, (pk, score) in enumerate(found, start=offset + 1):

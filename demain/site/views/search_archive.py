@@ -3,9 +3,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from demain.lib.textsearch import MAX_QUERY_CHARS, query_terms
-from demain.site.archive.search import MAX_RESULTS, Results
+from demain.site.archive.search import MAX_RESULTS, Results, search
 
 HITS_PER_PAGE = 10
+NEAR_MISSES = 5
 
 
 def search_archive(request: HttpRequest) -> HttpResponse:
@@ -21,4 +22,6 @@ def search_archive(request: HttpRequest) -> HttpResponse:
         except InvalidPage:
             raise Http404("Cette page de résultats n’existe pas.") from None
         context["more"] = results.more
+        if not results.count() and len(query_terms(query)) > 1:  # no passage has every word: some of them
+            context["near_misses"] = search(query, NEAR_MISSES, mode="any")
     return render(request, "site/search.html", context)
