@@ -12,7 +12,7 @@ from demain.issues.services import lint_issue
 from demain.lib.houseformat.lint import errors
 from demain.site.management.commands.demo import DEMO_QUESTIONS
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 ANSWER = re.compile(r"^/numeros/(\d+)/#([a-z0-9-]+)$")
 ENGLISH = re.compile(r"\b(the|what|how|do|does|is|are|can|who|which|were|has)\b", re.IGNORECASE)

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from demain.lib.smtpsink import Sink, free_port
+from demain.site.management.commands.demo import DEMO_NUMBER
 from tests.conftest import ROOT
 from tests.ops_helpers import DEMAIN, scratch
 from tests.test_deploy_files import INSTALL_DIR, UNITS, VAR_DIR, env_template, nginx_site, unit_commands
@@ -140,8 +141,8 @@ def test_it_signs_up_confirms_sends_and_unsubscribes_on_the_deployed_configurati
                     return False
 
             wait_until(healthy, "/healthz 200 through nginx", timeout=120)
-            status, page = fetch(browser, f"{site}/numeros/1/")
-            assert status == 200 and "N° 1" in unescape(page).replace("\u202f", " ").replace("\xa0", " ")
+            status, page = fetch(browser, f"{site}/numeros/{DEMO_NUMBER}/")
+            assert status == 200 and f"N° {DEMO_NUMBER}" in unescape(page).replace("\u202f", " ").replace("\xa0", " ")
             css = re.search(r'href="(/static/[^"]+\.css)"', page)[1]
             assert fetch(browser, site + css)[0] == 200
 
@@ -165,13 +166,13 @@ def test_it_signs_up_confirms_sends_and_unsubscribes_on_the_deployed_configurati
                                       headers={"Referer": link})
             assert status == 200 and subscriber_status(db) == "confirmed", confirmed[:500]
 
-            # The editor sends issue N° 1; `demain worker` delivers it through SMTP.
-            done = subprocess.run([DEMAIN, "send", "1", "--yes", "--json"], env=env, cwd=ROOT, capture_output=True,
+            # The editor sends the current demo issue; `demain worker` delivers it through SMTP.
+            done = subprocess.run([DEMAIN, "send", str(DEMO_NUMBER), "--yes", "--json"], env=env, cwd=ROOT, capture_output=True,
                                   text=True, timeout=120)
             assert done.returncode == 0, done.stderr
             assert json.loads(done.stdout)["queued"] >= 1
-            newsletter = wait_until(lambda: mail_to(smtp, READER, "N° 1"), "the newsletter at the sink")
-            assert f"{site}/numeros/1/" in text_of(newsletter)
+            newsletter = wait_until(lambda: mail_to(smtp, READER, f"N° {DEMO_NUMBER}"), "the newsletter at the sink")
+            assert f"{site}/numeros/{DEMO_NUMBER}/" in text_of(newsletter)
             assert newsletter["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
             one_click = re.search(r"<(https://[^>]+)>", str(newsletter["List-Unsubscribe"]))[1]
             assert one_click.startswith(site)

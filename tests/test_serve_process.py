@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from demain.site.management.commands.demo import DEMO_NUMBER
 from tests.conftest import ROOT
 
 DEMAIN = str(ROOT / ".venv" / "bin" / "demain")
@@ -84,28 +85,29 @@ def test_it_serves_the_site_for_real_and_sees_edits_made_elsewhere(tmp_path, dat
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + "/healthz", server)
-        status, headers, body = get(base + "/numeros/1/")
-        assert status == 200 and "N° 1" in body.decode() and "csrftoken=" in headers.get("Set-Cookie", "")
+        current = f"/numeros/{DEMO_NUMBER}/"  # the current demo issue
+        status, headers, body = get(base + current)
+        assert status == 200 and f"N° {DEMO_NUMBER}" in body.decode() and "csrftoken=" in headers.get("Set-Cookie", "")
         assert headers.get("Server") == "granian"
         for _ in range(3):
-            assert get(base + "/numeros/1/")[0] == 200
+            assert get(base + current)[0] == 200
         status, headers, css = get(base + "/static/site/site.css")  # whitenoise, DEBUG off, collected
         assert status == 200 and b"--" in css and "max-age" in headers.get("Cache-Control", "")
         health = get(base + "/healthz")
         assert health[0] == 200 and json.loads(health[2])["status"] == "ok"
         # An edit made by another process shows within the page cache's generation delay.
-        rename = ("from demain.issues.models import Issue; i = Issue.objects.get(number=1); "
+        rename = (f"from demain.issues.models import Issue; i = Issue.objects.get(number={DEMO_NUMBER}); "
                   "i.title = 'Titre changé ailleurs'; i.save()")
         subprocess.run([DEMAIN, "shell", "-c", rename], env=env, check=True, capture_output=True)
         deadline = time.monotonic() + 5
-        while "Titre changé ailleurs" not in get(base + "/numeros/1/")[2].decode():
+        while "Titre changé ailleurs" not in get(base + current)[2].decode():
             assert time.monotonic() < deadline, "the edit never showed"
             time.sleep(0.2)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
     lines = [json.loads(line) for line in errors.decode().splitlines() if line.startswith("{")]
-    pages = [line for line in lines if line.get("path") == "/numeros/1/"]
+    pages = [line for line in lines if line.get("path") == f"/numeros/{DEMO_NUMBER}/"]
     assert pages[0]["cache"] == "miss" and any(line["cache"] == "hit" for line in pages)
     assert all(line["status"] == 200 and line["bytes"] > 1000 for line in pages)
 

@@ -67,12 +67,22 @@ def test_it_keeps_a_dark_reader_accessible(browser, live_server):
 def test_it_shows_the_demo_issue_on_a_phone(page, live_server):
     from django.core.management import call_command
 
+    from demain.site.management.commands.demo import DEMO_NUMBER
+
     call_command("demo", stdout=io.StringIO())
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/numeros/1/")
+    page.goto(live_server.url + f"/numeros/{DEMO_NUMBER}/")
     assert page.locator("h1").inner_text() == "Les agents ont une carte bleue"
     assert page.locator(".toc li").count() == 5
     assert page.locator(".app-review h2").inner_text().endswith("Scribouille")
     assert page.get_by_text("Enjeux et perspectives").count() == 4
+    assert horizontal_overflow(page) == 0
+    assert axe_violations(page) == []
+    # The archive issues, a week apart, are listed and as readable.
+    page.goto(live_server.url + "/numeros/")
+    assert page.locator(".archive__title").count() == DEMO_NUMBER
+    page.get_by_role("link", name="L’addition, s’il vous plaît").click()
+    page.wait_for_url("**/numeros/1/")
+    assert page.locator(".toc li").count() == 6 and page.locator("article.article").count() == 5
     assert horizontal_overflow(page) == 0
     assert axe_violations(page) == []
