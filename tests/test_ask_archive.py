@@ -191,7 +191,8 @@ def ask_page(client, text, ip="203.0.113.7"):
 def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
     page = client.get("/question/")
     assert page.status_code == 200
-    assert 'name="q"' in page.content.decode() and 'method="get"' in page.content.decode()
+    assert 'name="q"' in page.content.decode() and 'method="post"' in page.content.decode()
+    assert "csrfmiddlewaretoken" in page.content.decode()
     assert Question.objects.count() == 0  # showing the form asks nothing
     response = ask_page(client, ENERGY)
     html = response.content.decode()
@@ -259,3 +260,15 @@ def test_it_scores_a_question_file_in_a_throwaway_database_holding_the_demo(tmp_
     from demain.issues.models import Issue
 
     assert not Issue.objects.exists()  # nothing of the demo reached this database
+
+
+def test_it_answers_a_post_with_its_csrf_token_and_refuses_one_without(archive):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/question/")
+    token = client.cookies["csrftoken"].value
+    answered = client.post("/question/", {"q": ENERGY, "csrfmiddlewaretoken": token})
+    assert answered.status_code == 200 and 'href="/numeros/1/#article-1"' in answered.content.decode()
+    assert Client(enforce_csrf_checks=True).post("/question/", {"q": ENERGY}).status_code == 403
+    assert Question.objects.count() == 1

@@ -1,12 +1,12 @@
 """/question/: a reader asks the archive; the answer cites its passages (works without JavaScript).
 
-A plain GET form (``/question/?q=…``): an answer has an address a reader can
-keep or share, and asking changes nothing but the list of questions (the
-request log writes the path without the query). Questions are limited per
-client IP and per hour (``ASK_RATE_PER_IP``, the public forms' counter in
-Django's cache, behind the trusted-proxy reading of the IP); past it, a 429
-page in French. Each question is stored with its time, whether it was
-answered and the passages cited: never the IP. The page is never cached.
+A plain form, posted with its CSRF token: the question stays out of the
+address bar, the history and the request log. ``/question/?q=…`` answers
+too, so that an answer can be linked to. Questions are limited per client IP
+and per hour (``ASK_RATE_PER_IP``, the public forms' counter in Django's cache,
+behind the trusted-proxy reading of the IP); past it, a 429 page in French.
+Each question is stored with its time, whether it was answered and the
+passages cited: never the IP. The page is never cached.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ class QuestionForm(forms.Form):
 
 def question(request: HttpRequest) -> HttpResponse:
     """The form; with a question, the answer (or the refusal and its suggestions) under it."""
-    asked = "q" in request.GET
-    form = QuestionForm(request.GET if asked else None)
+    data = request.POST if request.method == "POST" else request.GET
+    asked = "q" in data
+    form = QuestionForm(data if asked else None)
     answer = None
     if asked:
         if not allow(request, "question", settings.ASK_RATE_PER_IP):
