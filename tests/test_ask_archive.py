@@ -242,26 +242,6 @@ def test_it_says_what_is_wrong_with_an_empty_question(archive, client):
     assert Question.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
-def test_it_scores_a_question_file_in_a_throwaway_database_holding_the_demo(tmp_path):
-    """The default: a child process migrates a temporary SQLite file, loads and indexes the demo."""
-    questions = tmp_path / "questions.json"
-    questions.write_text(json.dumps([
-        {"question": "combien d'eau consomme un centre de données ?", "answers": ["/numeros/1/#article-2"]},
-        {"question": "Qui a gagné le Tour de France 1987 ?", "answers": []},
-    ], ensure_ascii=False))
-    out = io.StringIO()
-    call_command("eval", "archive", "--json", "--questions", str(questions), stdout=out)
-    lines = out.getvalue().strip().splitlines()
-    data = json.loads(lines[0])
-    assert [r["refused"] for r in data["results"]] == [False, True]
-    assert "/numeros/1/#article-2" in data["results"][0]["cited"]
-    assert lines[-1] == "recall_at_5=1.00 supported=1.00 refusals=1.00"
-    from demain.issues.models import Issue
-
-    assert not Issue.objects.exists()  # nothing of the demo reached this database
-
-
 def test_it_answers_a_post_with_its_csrf_token_and_refuses_one_without(archive):
     from django.test import Client
 
