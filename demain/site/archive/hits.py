@@ -49,7 +49,7 @@ class Hit:
 
 
 def passages_by_id(ids: list[int]) -> dict[int, Passage]:
-    return Passage.objects.select_related("issue", "article").in_bulk(ids)
+    return Passage.objects.select_related("issue", "article").defer("embedding").in_bulk(ids)
 
 
 def highlighted(passage: Passage, terms: list[str]) -> SafeString:
