@@ -1,4 +1,4 @@
-"""A small published archive written for the tests of « Ask the archive », and its passages."""
+"""A small published archive written for the tests of « Ask the archive », indexed and embedded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import datetime
 from django.utils import timezone
 
 from demain.issues.models import Article, Issue
-from demain.issues.models import paragraphs as split_paragraphs
-from demain.site.models import Passage
+from demain.site.archive.index import embed_pending
 
 ARTICLES = {
     1: ("Les agents ont la main sur le portefeuille", [
@@ -46,25 +45,6 @@ def make_archive() -> list[Issue]:
         for position, (heading, paragraphs) in enumerate(articles, start=1):
             Article.objects.create(issue=issue, position=position, title=heading, facts="\n\n".join(paragraphs[:1]),
                                    analysis="\n\n".join(paragraphs[1:]), closing="")
-        index(issue)
         issues.append(issue)
+    embed_pending()  # publishing indexed them (signals); the embeddings' task runs here, now
     return issues
-
-
-def index(issue: Issue) -> None:
-    """The issue's passages: one per paragraph of each article."""
-    position = 0
-    for article in issue.articles.all():
-        for paragraph in split_paragraphs(article.facts) + split_paragraphs(article.analysis):
-            Passage.objects.create(issue=issue, article=article, position=position, anchor=article.anchor,
-                                   title=article.title, text=paragraph)
-            position += 1
-
-
-def lexical_retrieve(text: str, k: int = 8) -> list[Passage]:
-    """Until the search package lands: passages sharing words with the question, most shared first."""
-    from demain.lib.answering.text import terms
-
-    wanted = set(terms(text))
-    scored = [(len(wanted & set(terms(p.text))), p.pk, p) for p in Passage.objects.select_related("issue", "article")]
-    return [p for shared, _, p in sorted(scored, key=lambda s: (-s[0], s[1])) if shared][:k]

@@ -11,10 +11,9 @@ from django.core.management.base import CommandError
 
 from demain.drafts.models import Generation
 from demain.lib.drafting import make_backend
-from demain.site.archive import answer as answering
 from demain.site.archive.answer import REFUSAL, AskError, ask, sentence_supported
 from demain.site.models import Passage, Question
-from tests.ask_helpers import lexical_retrieve, make_archive
+from tests.ask_helpers import make_archive
 from tests.drafts.fake_openai import FakeOpenAI, chat_reply
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -23,11 +22,7 @@ ENERGY = "Combien d’énergie consomme une requête à Gemini selon Google ?"
 
 
 @pytest.fixture
-def archive(monkeypatch):
-    import demain.site.archive as package
-
-    if not hasattr(package, "retrieve"):
-        monkeypatch.setattr(answering, "retrieve", lexical_retrieve)
+def archive():
     return make_archive()
 
 
@@ -55,6 +50,14 @@ def test_it_refuses_what_the_archive_does_not_speak_of(archive):
     assert answer.text == REFUSAL
     assert answer.sentences == []
     assert answer.cited_urls == []
+    assert answer.evidence["unknown"] == ["Tatin"]  # the archive never names it
+    assert answer.suggestions and all(s.path.startswith("/numeros/") for s in answer.suggestions)
+
+
+def test_it_refuses_a_question_of_another_field_on_its_score(archive):
+    answer = ask("Combien de calories apporte une baguette de pain ?")
+    assert answer.refused, answer.evidence
+    assert answer.evidence["unknown"] == []  # refused on the score, not on a name
 
 
 def test_it_refuses_an_empty_or_overlong_question_clearly(archive):
@@ -181,15 +184,17 @@ def test_it_refuses_a_bad_question_file(tmp_path, content, message):
 
 # --- The page ---------------------------------------------------------------------------------------
 
-def post(client, text, ip="203.0.113.7"):
-    return client.post("/question/", {"q": text}, REMOTE_ADDR=ip)
+def ask_page(client, text, ip="203.0.113.7"):
+    return client.get("/question/", {"q": text}, REMOTE_ADDR=ip)
 
 
 def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
     page = client.get("/question/")
     assert page.status_code == 200
-    assert 'name="q"' in page.content.decode() and "csrfmiddlewaretoken" in page.content.decode()
-    response = post(client, ENERGY)
+    assert 'name="q"' in page.content.decode() and 'method="post"' in page.content.decode()
+    assert "csrfmiddlewaretoken" in page.content.decode()
+    assert Question.objects.count() == 0  # showing the form asks nothing
+    response = ask_page(client, ENERGY)
     html = response.content.decode()
     assert response.status_code == 200
     assert "0,24" in html
@@ -198,24 +203,27 @@ def test_it_shows_the_form_and_answers_with_linked_citations(archive, client):
 
 
 def test_it_shows_the_refusal_and_the_closest_articles(archive, client):
-    html = post(client, "Quelle est la recette de la tarte Tatin aux pommes ?").content.decode()
-    assert "Les archives n&#x27;en parlent pas." in html or "Les archives n'en parlent pas." in html
+    html = ask_page(client, "Quelle est la recette de la tarte Tatin aux pommes ?").content.decode()
+    assert "Les archives n&#x27;en parlent pas." in html
+    assert "Les articles les plus proches" in html
+    assert 'class="answer__sentence"' not in html
+    assert html.count('<li><a href="/numeros/') >= 1
 
 
 def test_it_limits_questions_per_ip_with_a_french_429(archive, client, settings):
     settings.ASK_RATE_PER_IP = 2
-    assert post(client, ENERGY).status_code == 200
-    assert post(client, ENERGY).status_code == 200
-    limited = post(client, ENERGY)
+    assert ask_page(client, ENERGY).status_code == 200
+    assert ask_page(client, ENERGY).status_code == 200
+    limited = ask_page(client, ENERGY)
     assert limited.status_code == 429
     assert "Trop de questions" in limited.content.decode()
-    assert post(client, ENERGY, ip="198.51.100.9").status_code == 200  # another reader is not limited
+    assert ask_page(client, ENERGY, ip="198.51.100.9").status_code == 200  # another reader is not limited
     assert Question.objects.count() == 3
 
 
 def test_it_keeps_questions_without_the_ip_and_shows_them_to_the_editor(archive, client, admin_client):
-    post(client, ENERGY, ip="203.0.113.77")
-    post(client, "Quelle est la recette de la tarte Tatin aux pommes ?", ip="203.0.113.77")
+    ask_page(client, ENERGY, ip="203.0.113.77")
+    ask_page(client, "Quelle est la recette de la tarte Tatin aux pommes ?", ip="203.0.113.77")
     answered, unanswered = Question.objects.get(answered=True), Question.objects.get(answered=False)
     assert answered.text == ENERGY and answered.citations[0] == "/numeros/1/#article-1"
     assert unanswered.citations == []
@@ -228,7 +236,19 @@ def test_it_keeps_questions_without_the_ip_and_shows_them_to_the_editor(archive,
 
 
 def test_it_says_what_is_wrong_with_an_empty_question(archive, client):
-    response = post(client, "   ")
+    response = ask_page(client, "   ")
     assert response.status_code == 200
     assert "Écrivez une question." in response.content.decode()
     assert Question.objects.count() == 0
+
+
+def test_it_answers_a_post_with_its_csrf_token_and_refuses_one_without(archive):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/question/")
+    token = client.cookies["csrftoken"].value
+    answered = client.post("/question/", {"q": ENERGY, "csrfmiddlewaretoken": token})
+    assert answered.status_code == 200 and 'href="/numeros/1/#article-1"' in answered.content.decode()
+    assert Client(enforce_csrf_checks=True).post("/question/", {"q": ENERGY}).status_code == 403
+    assert Question.objects.count() == 1

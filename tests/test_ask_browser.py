@@ -2,8 +2,7 @@
 
 import pytest
 
-from demain.site.archive import answer as answering
-from tests.ask_helpers import lexical_retrieve, make_archive
+from tests.ask_helpers import make_archive
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -12,11 +11,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def archive(monkeypatch):
-    import demain.site.archive as package
-
-    if not hasattr(package, "retrieve"):
-        monkeypatch.setattr(answering, "retrieve", lexical_retrieve)
+def archive():
     return make_archive()
 
 
@@ -67,4 +62,5 @@ def test_it_shows_an_answer_and_a_refusal_accessibly_on_a_phone(page, live_serve
     page.wait_for_selector(".answer__refusal")
     assert page.locator(".answer__refusal").inner_text() == "Les archives n'en parlent pas."
     assert page.locator(".answer__sentence").count() == 0
+    assert page.locator(".answer__suggestions li").count() >= 1
     assert axe_violations(page) == []

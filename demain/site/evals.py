@@ -166,8 +166,8 @@ def line(result: dict) -> str:
         mark = "ok " if result["refused"] else "FAUX"
     state = "refus" if result["refused"] else f"{len(result['supported'])} phrase(s)"
     evidence = result["evidence"]
-    return (f"{mark:<4} {state:<12} couv. {evidence.get('coverage', 0):.2f} cos {evidence.get('cosine')}  "
-            f"{result['question'][:90]}")
+    return (f"{mark:<4} {state:<12} {evidence.get('language')} score {evidence.get('score')} "
+            f"cos {evidence.get('cosine')} couv. {evidence.get('coverage', 0):.2f}  {result['question'][:80]}")
 
 
 def calibration(backend: str | None) -> dict:
@@ -184,11 +184,10 @@ def prepare_demo() -> None:
     with devnull:
         call_command("migrate", verbosity=0, stdout=devnull)
         call_command("demo", stdout=devnull)
-    from demain.site import archive
+    from demain.site.archive.index import embed_pending, reindex_all
 
-    reindex = getattr(archive, "reindex", None) or getattr(archive, "index_all", None)
-    if reindex is not None:
-        reindex()
+    reindex_all()
+    embed_pending()
 
 
 def dumps(data: dict) -> str:

@@ -1,72 +1,66 @@
 """Words and sentences of the archive's passages, for matching a question with what answers it.
 
-Pure code. ``terms()`` reads a French or English text as stemmed, accent-free
-content words (Snowball stemmers, the stop words of the ``stop-words`` package);
-``sentences()`` cuts a passage into its sentences, keeping their exact text.
+Pure code. ``terms()`` reads a text as the search index does (demain.lib.textsearch:
+folded, Snowball French stems), leaving out the stop words of French and English
+(the ``stop-words`` package) and the words every question uses (« combien »,
+« lettre »…); ``sentences()`` cuts a passage into its sentences, keeping their
+exact text.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
 from stop_words import get_stop_words
 
-WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+from demain.lib.textsearch import WORD, fold, stem
+
 # A sentence ends with . ! ? or … (and a closing quote or bracket), before a space and a capital,
-# a digit or an opening quote; « M. », « N° », initials and decimals do not end one.
+# a digit or an opening quote; « M. », initials and the like do not end one.
 SENTENCE_END = re.compile(r"[.!?…]+[»”\"')\]]?(?=\s+[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 ABBREVIATIONS = ("M.", "MM.", "Mme.", "Dr.", "p.", "cf.", "etc.", "env.", "vs.", "St.", "Mr.", "Mrs.", "U.S.")
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents (« Énergie » → « energie »)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+QUESTION_WORDS = ("quel quelle quels quelles combien pourquoi comment quand lequel laquelle dit dire parle "
+                  "parler lettre newsletter numero numeros article articles archive archives selon faut peut "
+                  "peuvent existe what which who how why when does say said tell about can could should")
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    words = set(get_stop_words("french")) | set(get_stop_words("english"))
-    # Question words and the archive's own vocabulary carry no subject.
-    words |= {"quel", "quelle", "quels", "quelles", "combien", "pourquoi", "comment", "quand", "lequel",
-              "laquelle", "dit", "dire", "parle", "parler", "lettre", "newsletter", "numero", "numeros",
-              "article", "articles", "archive", "archives", "selon", "what", "which", "who", "how", "why",
-              "when", "does", "say", "said", "tell", "about", "est-ce", "qu'est-ce", "y-a-t-il", "a-t-il",
-              "t-il", "t-elle", "c'est", "qu'il", "qu'elle", "d'un", "d'une", "l'on", "fait", "faut"}
+    words = set(get_stop_words("french")) | set(get_stop_words("english")) | set(QUESTION_WORDS.split())
     return frozenset(fold(w) for w in words)
 
 
-@lru_cache(maxsize=2)
-def _stemmer(language: str):
-    return snowballstemmer.stemmer(language)
-
-
-def _split_elision(word: str) -> str:
-    """« l'énergie » → « énergie », « qu'OpenAI » → « OpenAI »."""
-    for mark in ("'", "’"):
-        head, sep, tail = word.partition(mark)
-        if sep and len(head) <= 3 and tail:
-            return tail
-    return word
-
-
 def terms(text: str) -> list[str]:
-    """The content words of ``text``, folded and stemmed (both stemmers agree on most shared roots:
-    the French one is applied, then the English one, so « énergie » and « energy » meet)."""
+    """The content words of ``text`` as stems, in order (repeats kept)."""
+    stops = stop_words()
+    found = []
+    for word in WORD.findall(text):
+        folded = fold(word)
+        if folded in stops or (len(folded) < 2 and not folded.isdigit()):
+            continue
+        found.append(stem(word))
+    return found
+
+
+NAME_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def names(text: str) -> list[str]:
+    """The words of a question that name something: capitalised after its first word (« Mistral »,
+    « Ombrelune »), or letters joined to digits (« Quibble-9 »); each part apart. Acronyms are left
+    out: the archive may spell them out (« API », « interface de programmation »)."""
     found = []
     stops = stop_words()
-    french, english = _stemmer("french"), _stemmer("english")
-    for match in WORD_RE.finditer(text):
-        word = fold(_split_elision(match.group()))
-        if word in stops or (len(word) < 2 and not word.isdigit()):
+    for index, match in enumerate(NAME_RE.finditer(text)):
+        word = match.group()
+        has_digit, has_alpha = any(c.isdigit() for c in word), any(c.isalpha() for c in word)
+        capitalised = word[0].isupper() and not word.isupper() and index > 0
+        if not (capitalised or (has_digit and has_alpha)):
             continue
-        if word.isdigit():
-            found.append(word)
-            continue
-        found.append(english.stemWord(french.stemWord(word)))
+        for part in word.split("-"):
+            if any(c.isalpha() for c in part) and not part.isupper() and fold(part) not in stops:
+                found.append(part)
     return found
 
 

@@ -1,10 +1,12 @@
 """/question/: a reader asks the archive; the answer cites its passages (works without JavaScript).
 
-A plain form posted with its CSRF token: the question never appears in a URL
-(nor in the request log). Posts are limited per client IP and per hour
-(``ASK_RATE_PER_IP``, the public forms' counter in Django's cache); past it, a
-429 page in French. Each question is stored with its time, whether it was
-answered and the passages cited: never the IP.
+A plain form, posted with its CSRF token: the question stays out of the
+address bar, the history and the request log. ``/question/?q=…`` answers
+too, so that an answer can be linked to. Questions are limited per client IP
+and per hour (``ASK_RATE_PER_IP``, the public forms' counter in Django's cache,
+behind the trusted-proxy reading of the IP); past it, a 429 page in French.
+Each question is stored with its time, whether it was answered and the
+passages cited: never the IP. The page is never cached.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ class QuestionForm(forms.Form):
 
 
 def question(request: HttpRequest) -> HttpResponse:
-    """The form; on a post, the answer (or the refusal and its suggestions) under it."""
-    form = QuestionForm(request.POST or None)
+    """The form; with a question, the answer (or the refusal and its suggestions) under it."""
+    data = request.POST if request.method == "POST" else request.GET
+    asked = "q" in data
+    form = QuestionForm(data if asked else None)
     answer = None
-    if request.method == "POST":
+    if asked:
         if not allow(request, "question", settings.ASK_RATE_PER_IP):
             response = render(request, "site/question_limited.html", status=429)
             response["Retry-After"] = "3600"
