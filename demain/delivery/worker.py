@@ -39,6 +39,8 @@ MARK_DATA = (f"UPDATE {TABLE} SET phase = 'data' "
 RECORD = (f"UPDATE {TABLE} SET status = %s, phase = %s, smtp_code = %s, smtp_reply = %s, message_id = %s, "
           f"sent_at = %s, retry_at = %s, worker = %s "
           f"WHERE id = %s AND worker = %s AND status IN ('sending', 'uncertain')")
+# PostgreSQL: RECORD and MARK_DATA as one statement (a data-modifying CTE), hence one transaction.
+RECORD_THEN_MARK_DATA = f"WITH recorded AS ({RECORD} RETURNING id) {MARK_DATA}"
 
 
 def worker_name() -> str:
@@ -299,19 +301,28 @@ class SendWorker:
     def record(self, pending: list[Result], data_row: Delivery | None) -> bool:
         """Write finished outcomes, and mark ``data_row`` as reaching DATA, in one transaction.
 
-        The hot path of the worker: plain parametrised SQL, no query building.
+        The hot path of the worker: plain parametrised SQL, no query building. On
+        PostgreSQL the usual case (one sent row, then the next row's DATA mark) is one
+        statement, so one round trip instead of four (BEGIN, two UPDATEs, COMMIT).
         """
         now = connection.ops.adapt_datetimefield_value(timezone.now())
+        if data_row is not None and len(pending) == 1 and pending[0].outcome.kind == "sent" \
+                and connection.vendor == "postgresql" and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute(RECORD_THEN_MARK_DATA, [*self._values(pending.pop(), now), data_row.pk, self.name])
+                return cursor.rowcount == 1
         with write_lock, transaction.atomic(), connection.cursor() as cursor:
             for result in pending:
-                self._apply(cursor, result, now)
+                if values := self._values(result, now):
+                    cursor.execute(RECORD, values)
             pending.clear()
             if data_row is None:
                 return True
             cursor.execute(MARK_DATA, [data_row.pk, self.name])
             return cursor.rowcount == 1
 
-    def _apply(self, cursor, result: Result, now) -> None:
+    def _values(self, result: Result, now) -> list | None:
+        """RECORD's parameters for one outcome (None: not ours to write); counts and suppresses."""
         row, outcome = result.row, result.outcome
         worker, sent_at, retry_at, phase = self.name, None, None, ""
         if outcome.kind == "sent":
@@ -325,15 +336,15 @@ class SendWorker:
         elif outcome.kind == "skipped" and row.subscriber is None:
             status = S.SKIPPED
         elif outcome.kind == "skipped":
-            return  # taken back by another worker: not ours to write
+            return None  # taken back by another worker: not ours to write
         elif row.attempts >= settings.DELIVERY_MAX_ATTEMPTS:
             status, worker = S.FAILED, ""
         else:
             delay = settings.DELIVERY_RETRY_SECONDS * 2 ** (row.attempts - 1)
             status, worker = S.RETRY, ""
             retry_at = connection.ops.adapt_datetimefield_value(timezone.now() + timedelta(seconds=delay))
-        cursor.execute(RECORD, [status, phase, outcome.code, outcome.reply, result.message_id, sent_at, retry_at,
-                                worker, row.pk, self.name])
+        return [status, phase, outcome.code, outcome.reply, result.message_id, sent_at, retry_at,
+                worker, row.pk, self.name]
 
     def _suppress(self, row: Delivery) -> None:
         Subscriber.objects.filter(pk=row.subscriber_id).update(status=Subscriber.Status.BOUNCED)

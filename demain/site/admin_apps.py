@@ -1,11 +1,16 @@
 """Third-party apps dressed for the editor (listed in INSTALLED_APPS in their place)."""
 
-from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.apps import SimpleAdminConfig
 from django_tasks_db.apps import TasksAppConfig
 
 
-class EditorAdminConfig(AdminConfig):
-    """django.contrib.admin, whose default site opens on the editor's dashboard."""
+class EditorAdminConfig(SimpleAdminConfig):
+    """django.contrib.admin, whose default site opens on the editor's dashboard.
+
+    The admin modules are imported with the URLconf (demain/urls.py), not at start-up:
+    the send and task workers never serve the admin, and importing every admin pulls in
+    the whole ingestion and drafting stack (about 1 s per process start).
+    """
 
     default_site = "demain.site.admin_site.EditorAdminSite"
 

@@ -9,6 +9,9 @@ from demain.lib.houseformat.typography import plural
 class Command(BaseCommand):
     help = ("Envoyer les campagnes : réserver des lots de destinataires et les livrer par SMTP "
             "(en lancer plusieurs, sur une machine ou plusieurs ; la base de données les coordonne).")
+    # A long-lived worker, often restarted: the system checks load every URL and admin (about 1 s)
+    # and belong to `demain check` and to deployment, as with Django's own runserver --skip-checks.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, help="destinataires réservés à la fois (défaut : DELIVERY_BATCH_SIZE)")
