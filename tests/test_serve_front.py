@@ -62,3 +62,23 @@ def test_it_refuses_to_publish_without_a_directory(settings):
     settings.PUBLISH_STATIC_DIR = ""
     with pytest.raises(CommandError, match="PUBLISH_STATIC_DIR"):
         call_command("publish_static")
+
+
+def test_it_rewrites_the_files_once_for_an_edit_that_saves_many_rows(tmp_path, settings, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    from demain.site import front_files
+
+    settings.PUBLISH_STATIC_DIR = str(tmp_path)
+    issue = make_issue(1)
+    writes = []
+    real = front_files.write_front_files
+    monkeypatch.setattr(front_files, "write_front_files", lambda *a, **k: writes.append(1) or real(*a, **k))
+    with django_capture_on_commit_callbacks(execute=True):
+        issue.title = "Un numéro revu"
+        issue.save()
+        for article in issue.articles.all():
+            article.title = f"Titre revu {article.position}"
+            article.save()
+    assert len(writes) == 1
+    page = (tmp_path / "numeros/1/index.html").read_text()
+    assert "Un numéro revu" in page and "Titre revu 1" in page

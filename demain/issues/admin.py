@@ -15,8 +15,8 @@ from demain.lib.houseformat.typography import plural
 
 from .admin_forms import AppReviewForm, ArticleForm, IssueForm, findings_html
 from .models import AppReview, Article, Issue, StatusChange
-from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, fix_issue_typography, lint_issue, next_number,
-                       save_sources, transition)
+from .services import (ALLOWED, PublishBlocked, TransitionNotAllowed, editing, fix_issue_typography, lint_issue,
+                       next_number, save_sources, transition)
 
 TYPOGRAPHY_RULES = {"spacing", "straight-quotes"}
 ACTION_LABELS = {
@@ -112,6 +112,10 @@ class IssueAdmin(admin.ModelAdmin):
             article = article_form.instance
             if article.pk and "sources" in article_form.changed_data:
                 save_sources(article, article_form.cleaned_data["sources"])
+
+    def changeform_view(self, request, *args, **kwargs):
+        with editing():  # the issue and each inline row are saved apart: one edit for the other stages
+            return super().changeform_view(request, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         issue = self.get_object(request, object_id)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Callable
+from contextlib import ExitStack, contextmanager
+from typing import Callable, ContextManager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -35,6 +36,20 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 # callable takes the issue. The drafts app registers its own (a draft not approved, or an article
 # changed since its approval) in its AppConfig.ready().
 PUBLISH_CHECKS: list[Callable[[Issue], list[Finding]]] = []
+
+# Other stages' scopes around one edit of an issue made of several saves (the admin form and its
+# inlines, the typography fix, an import): each callable returns a context manager. The archive
+# registers one (site app) that indexes each changed issue once, when the edit ends.
+EDIT_SCOPES: list[Callable[[], ContextManager]] = []
+
+
+@contextmanager
+def editing():
+    """One edit of an issue, however many rows it saves."""
+    with ExitStack() as stack:
+        for scope in EDIT_SCOPES:
+            stack.enter_context(scope())
+        yield
 
 
 class ImportRejected(ValueError):
@@ -70,7 +85,7 @@ def default_title(parsed: ParsedIssue, number: int) -> str:
 def save_parsed_issue(parsed: ParsedIssue, number: int, date: datetime.date, title: str | None = None) -> Issue:
     """Store a parsed issue, all or nothing."""
     try:
-        with transaction.atomic():
+        with editing(), transaction.atomic():
             return _save(parsed, number, date, title or default_title(parsed, number))
     except IntegrityError as error:
         raise ImportRejected(f"le numéro {number} n’a pas pu être enregistré ({error})") from error
@@ -143,7 +158,7 @@ def lint_issue(issue: Issue) -> list[Finding]:
 def fix_issue_typography(issue: Issue) -> int:
     """Correct the typography of every text field; return how many fields changed."""
     changed = 0
-    with transaction.atomic():
+    with editing(), transaction.atomic():
         records = [(issue, ["title", "editorial", "editorial_punchline"])]
         records += [(article, ["title", "facts", "turn", "analysis", "closing"]) for article in issue.articles.all()]
         records += [(review, ["name", "intro", "good", "bad", "verdict"]) for review in AppReview.objects.filter(issue=issue)]

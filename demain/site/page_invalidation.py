@@ -11,6 +11,7 @@ are part of the cache's key prefix, and `demain serve` starts a new generation o
 from __future__ import annotations
 
 import logging
+import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -24,11 +25,15 @@ from demain.site.models import LegalPage
 
 SHOWN = (Issue, Article, ArticleSource, AppReview, OfferPage, PageSection, TrainingModule, Resource, LegalPage)
 logger = logging.getLogger("demain.pages")
+# Whether this thread changed what the pages show since it last wrote the front files: one edit
+# saves many rows, each queues after_commit, and the files are rewritten by the first only.
+_changed = threading.local()
 
 
 def after_commit() -> None:
     page_cache.new_generation()
-    if settings.PUBLISH_STATIC_DIR:
+    if settings.PUBLISH_STATIC_DIR and getattr(_changed, "files", False):
+        _changed.files = False
         from demain.site.front_files import write_front_files
 
         try:
@@ -41,6 +46,7 @@ def pages_changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata
         return
     page_cache.new_generation()
+    _changed.files = True
     transaction.on_commit(after_commit, robust=True)
 
 

@@ -170,3 +170,68 @@ def test_it_reloads_the_embedding_matrix_when_the_index_changes():
     second.status = Issue.Status.DRAFT
     second.save()
     assert sorted(vector_index.current()[0]) == sorted(Passage.objects.filter(issue=first).values_list("pk", flat=True))
+
+
+def counting_reindex(monkeypatch) -> list[int]:
+    """Record each issue the archive's signals index (the real work still runs)."""
+    from demain.site.archive import signals
+
+    calls = []
+    real = signals.reindex_issue
+
+    def counted(issue, *args, **kwargs):
+        calls.append(issue.pk)
+        return real(issue, *args, **kwargs)
+
+    monkeypatch.setattr(signals, "reindex_issue", counted)
+    return calls
+
+
+def test_it_indexes_an_issue_once_per_edit_however_many_rows_it_saves(monkeypatch):
+    from demain.issues.services import editing
+
+    issue = sample_issue()
+    calls = counting_reindex(monkeypatch)
+    with editing():
+        issue.title = "Numéro retouché"
+        issue.save()
+        for article in issue.articles.all():
+            article.facts = f"Les portails de l’article {article.position} changent de fournisseur."
+            article.save()
+        assert calls == []  # nothing yet: inside the edit
+    assert calls == [issue.pk]
+    assert sorted(urls("portails")) == ["/numeros/7/#article-1", "/numeros/7/#article-2"]
+    assert urls("invendus") == []  # the old facts are gone from the index
+
+
+def test_it_indexes_once_when_the_admin_saves_an_issue_and_its_articles(monkeypatch, client):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from tests.test_issue_admin import form_data
+
+    issue = sample_issue()
+    client.force_login(User.objects.create_superuser("editrice", "editrice@demain.example", "motdepasse-long"))
+    url = reverse("admin:issues_issue_change", args=[issue.pk])
+    data = form_data(client.get(url).content.decode())
+    data["title"] = "Un titre revu"
+    data["articles-0-facts"] = "Les boulangers comparent les portails de commande en ligne."
+    data["articles-1-facts"] = "Un serrurier compare les portails connectés du quartier."
+    calls = counting_reindex(monkeypatch)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert calls == [issue.pk]
+    assert sorted(urls("portails")) == ["/numeros/7/#article-1", "/numeros/7/#article-2"]
+
+
+def test_it_removes_the_passages_once_when_an_edit_unpublishes(monkeypatch):
+    from demain.issues.services import editing
+
+    issue = sample_issue()
+    with editing():
+        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.DRAFT)
+        issue.refresh_from_db()
+        issue.save()
+        issue.articles.first().save()
+    assert Passage.objects.filter(issue=issue).count() == 0
+    assert urls("invendus") == []
