@@ -9,19 +9,17 @@ from __future__ import annotations
 from django.db.models import Count, Q, Sum
 
 from demain.issues.models import Issue
-from demain.lib.footprint import total
 from demain.lib.footprint.chart import Point
 from demain.lib.footprint.label import Label, issue_label
 
-from .ledger import as_footprint
-from .models import Generation
+from .ledger import issue_rows, issue_total
 
 
 def label_for(issue: Issue) -> Label:
     """The issue's footprint label, from every ledger row recorded for it."""
-    rows = list(Generation.objects.filter(issue=issue).order_by("pk"))
+    rows = issue_rows(issue)
     unestimated = sum(1 for row in rows if row.energy_wh is None)
-    return issue_label(total(as_footprint(row) for row in rows) if rows else None, len(rows), unestimated)
+    return issue_label(issue_total(issue, rows) if rows else None, len(rows), unestimated)
 
 
 def charted_issues():

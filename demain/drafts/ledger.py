@@ -15,15 +15,18 @@ from typing import Iterable
 
 from django.conf import settings
 
+from demain.conf import SETTINGS
 from demain.lib.footprint import Factors, Footprint, account, total
 from demain.lib.footprint import Generation as Call
 
 from .models import Generation
 
 
+FACTOR_SETTINGS = [setting.name for setting in SETTINGS if setting.name.startswith("FOOTPRINT_")]
+
+
 def factors() -> Factors:
-    return Factors.from_settings({name: getattr(settings, name) for name in dir(settings)
-                                  if name.startswith("FOOTPRINT_")})
+    return Factors.from_settings({name: getattr(settings, name) for name in FACTOR_SETTINGS})
 
 
 def record(calls: Iterable[Call], *, purpose: str = Generation.Purpose.DRAFT, draft=None, issue=None
@@ -47,6 +50,12 @@ def as_footprint(row: Generation) -> Footprint:
                      list(row.notes))
 
 
-def issue_total(issue) -> Footprint:
-    """Every generation recorded for ``issue``, summed, with the union of their perimeters."""
-    return total(as_footprint(row) for row in Generation.objects.filter(issue=issue).order_by("pk"))
+def issue_rows(issue) -> list[Generation]:
+    """Every generation recorded for ``issue``, in the order they were made."""
+    return list(Generation.objects.filter(issue=issue).order_by("pk"))
+
+
+def issue_total(issue, rows: list[Generation] | None = None) -> Footprint:
+    """Every generation recorded for ``issue`` (or these ``rows`` of it), summed, with the union of their
+    perimeters."""
+    return total(as_footprint(row) for row in (issue_rows(issue) if rows is None else rows))

@@ -135,3 +135,13 @@ def test_it_reads_labels_and_refuses_bad_ones(tmp_path):
         read_labels(twice)
     with pytest.raises(CorpusError, match="cannot read"):
         read_labels(tmp_path / "missing.csv")
+
+
+def test_it_loads_the_model_once_for_every_embedder_and_prefix():
+    query, passage = E5Embedder("query"), E5Embedder("passage")
+    text = ["Orlo Labs lance Orlo 4, un modèle ouvert"]
+    q, p = query.embed(text), passage.embed(text)
+    assert query._model is passage._model  # one set of weights in the process
+    assert q.shape == p.shape == (1, 384)
+    assert not np.allclose(q, p)  # the prefix still differs per call
+    assert np.isclose(float(np.linalg.norm(q)), 1.0, atol=1e-3)

