@@ -148,3 +148,27 @@ def test_it_guesses_an_undeclared_legacy_charset():
     body = ("L’été dernier, les élèves ont découvert à la fête de l’école où était né leur maître. " * 5).encode("cp1252")
     decoded, name = decode(body, "text/html")
     assert name != "utf-8" and "élèves" in decoded
+
+
+def test_it_checks_the_address_again_when_it_connects_against_dns_rebinding(server, monkeypatch):
+    """A name public when checked, then loopback when connecting, never reaches the local server."""
+    real = socket.getaddrinfo
+    answers = iter([("93.184.216.34", 80)])  # the first lookup (the URL's check): a public address
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        address = next(answers, ("127.0.0.1", port))  # every later lookup: loopback
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", address)]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    port = server.httpd.server_address[1]
+    with pytest.raises(FetchError, match="rebind.example resolves to 127.0.0.1") as error:
+        fetch(f"http://rebind.example:{port}/robots.txt", config(server))
+    assert error.value.kind == "refused_address"
+    assert server.seen == []  # no connection reached the local server
+
+
+def test_it_connects_to_an_allowed_host_by_its_name(server):
+    answer = fetch(server.url("/robots.txt"), config(server))
+    assert answer.status == 200 and [hit["path"] for hit in server.seen] == ["/robots.txt"]

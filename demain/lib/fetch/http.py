@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from demain.lib.fetch import charset
-from demain.lib.fetch.netguard import RefusedDestination, check_destination
+from demain.lib.fetch.netguard import GuardedBackend, RefusedDestination, check_destination
 
 REDIRECTS = {301, 302, 303, 307, 308}
 ACCEPT_ENCODING = "gzip, br"
@@ -95,12 +96,25 @@ def request_headers(config: FetchConfig, etag: str | None, last_modified: str | 
     return headers
 
 
+class GuardedTransport(httpx.HTTPTransport):
+    """httpx's own transport, whose connections open through GuardedBackend (addresses checked
+    at connect time). httpx has no argument for the network backend: its pool is rebuilt with one."""
+
+    def __init__(self, allowed_hosts: frozenset[str]):
+        super().__init__(verify=tls_context(), http2=False, trust_env=False)
+        limits = httpx.Limits()  # httpx's defaults, as HTTPTransport uses them
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=tls_context(), max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
+            http1=True, http2=False, network_backend=GuardedBackend(allowed_hosts))
+
+
 def new_client(config: FetchConfig) -> httpx.Client:
     """A client to pass to several fetch() calls, so they reuse connections (close it when done)."""
     timeout = httpx.Timeout(connect=config.connect_timeout, read=config.read_timeout,
                             write=config.read_timeout, pool=config.connect_timeout)
-    return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, http2=False,
-                        verify=tls_context())
+    return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
+                        transport=GuardedTransport(config.allowed_hosts))
 
 
 def fetch(url: str, config: FetchConfig, *, etag: str | None = None, last_modified: str | None = None,
@@ -142,6 +156,8 @@ def fetch(url: str, config: FetchConfig, *, etag: str | None = None, last_modifi
                 return Response(url=current, status=answer.status_code,
                                 headers={k.lower(): v for k, v in answer.headers.items()},
                                 body=body, redirects=visited[:-1], elapsed=time.monotonic() - started)
+        except RefusedDestination as error:  # the address checked again when the connection opened
+            raise FetchError("refused_address", current, str(error)) from None
         except httpx.TimeoutException as error:
             raise FetchError("timeout", current, f"timed out ({type(error).__name__}) fetching {current}") from None
         except httpx.InvalidURL as error:
