@@ -77,3 +77,38 @@ def test_it_counts_the_client_behind_a_trusted_proxy_not_the_proxy(settings):
     assert other.post("/admin/login/?next=/admin/", {"username": "chef", "password": PASSWORD}).status_code == 302
     guilty = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert REFUSED in guilty.post("/admin/login/", {"username": "chef", "password": PASSWORD}).content.decode()
+
+
+def test_it_lifts_an_account_lockout_from_the_command_line():
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    for _ in range(3):
+        log_in("chef", "mauvais", "203.0.113.20")
+    refused, page = log_in("chef", PASSWORD, "203.0.113.21")  # another address: the account itself is locked
+    assert not refused and REFUSED in page
+    out = io.StringIO()
+    call_command("unlock", "chef", "--json", stdout=out)
+    assert json.loads(out.getvalue())["failures"] == {"account": 3}
+    assert log_in("chef", PASSWORD, "203.0.113.21")[0]
+
+
+def test_it_lifts_an_ip_lockout_from_the_command_line():
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    for name in ["redac", "chef", "pigiste", "stagiaire", "redac"]:
+        log_in(name, "mauvais", "198.51.100.7")
+    refused, page = log_in("stagiaire", PASSWORD, "198.51.100.7")
+    assert not refused and REFUSED in page
+    out = io.StringIO()
+    call_command("unlock", "--ip", "198.51.100.7", stdout=out)
+    assert "adresse 198.51.100.7 : débloqué (5 échecs effacés)" in out.getvalue()
+    assert log_in("stagiaire", PASSWORD, "198.51.100.7")[0]
+    with pytest.raises(CommandError, match="adresse IP invalide"):
+        call_command("unlock", "--ip", "pas-une-ip")
+    with pytest.raises(CommandError, match="indiquez"):
+        call_command("unlock")

@@ -4,7 +4,8 @@ Failed logins are counted in Django's cache (the database cache: every server
 process shares it). Once an account, or an IP address, has failed
 ``LOGIN_FAILURES_PER_ACCOUNT`` (or ``LOGIN_FAILURES_PER_IP``) times, the form
 refuses it, even with the right password, until ``LOGIN_LOCKOUT_MINUTES`` have
-passed since its last failure. A successful login clears its account's count.
+passed since its last failure. A successful login clears its account's count;
+`demain unlock` lifts a refusal at once (someone who knows a username can lock it).
 """
 
 from __future__ import annotations
@@ -16,15 +17,22 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from demain.site.proxy import client_ip_hash
+from demain.site.proxy import client_ip_hash, ip_hash
 
 REFUSED = ("Trop de tentatives de connexion échouées : par sécurité, la connexion est suspendue "
            "pendant {minutes} minutes pour ce compte ou depuis cette adresse. Réessayez plus tard.")
 
 
+def account_key(username: str) -> str:
+    return "login-failures:account:" + hashlib.sha256(username.strip().lower().encode()).hexdigest()
+
+
+def ip_key(hashed_ip: str) -> str:
+    return f"login-failures:ip:{hashed_ip}"
+
+
 def _keys(request, username: str) -> dict[str, str]:
-    account = hashlib.sha256(username.strip().lower().encode()).hexdigest()
-    return {"account": f"login-failures:account:{account}", "ip": f"login-failures:ip:{client_ip_hash(request)}"}
+    return {"account": account_key(username), "ip": ip_key(client_ip_hash(request))}
 
 
 def _limits() -> dict[str, int]:
@@ -49,7 +57,19 @@ def record_failure(request, username: str) -> None:
 
 
 def clear_account(request, username: str) -> None:
-    cache.delete(_keys(request, username)["account"])
+    cache.delete(account_key(username))
+
+
+def unlock(username: str | None = None, address: str | None = None) -> dict[str, int]:
+    """Lift the refusal of an account and/or an IP address; the failures each had counted."""
+    keys = {}
+    if username:
+        keys["account"] = account_key(username)
+    if address:
+        keys["ip"] = ip_key(ip_hash(address))
+    counts = cache.get_many(keys.values())
+    cache.delete_many(keys.values())
+    return {kind: counts.get(key, 0) for kind, key in keys.items()}
 
 
 class ThrottledAdminLoginForm(AdminAuthenticationForm):

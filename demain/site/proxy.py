@@ -37,7 +37,11 @@ def client_ip(request: HttpRequest) -> str:
 
 def client_ip_hash(request: HttpRequest) -> str:
     """Keyed hash of the client's IP: enough to count and to prove, never the IP itself."""
-    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
+    return ip_hash(client_ip(request))
+
+
+def ip_hash(address: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 def drop_untrusted_forwarding(meta: dict) -> None:
