@@ -172,3 +172,18 @@ def test_it_checks_the_address_again_when_it_connects_against_dns_rebinding(serv
 def test_it_connects_to_an_allowed_host_by_its_name(server):
     answer = fetch(server.url("/robots.txt"), config(server))
     assert answer.status == 200 and [hit["path"] for hit in server.seen] == ["/robots.txt"]
+
+
+def test_it_lists_the_sample_corpus_at_its_root_for_a_person_clicking_the_demo_link():
+    import httpx
+
+    with SampleServer() as sample:
+        root = httpx.get(sample.url("/"))
+        assert root.status_code == 200 and root.headers["content-type"].startswith("text/html")
+        assert 'href="/feeds/"' in root.text and 'href="/pages/"' in root.text and 'href="/sources.opml"' in root.text
+        assert ".py" not in root.text and "headers.json" not in root.text  # the corpus's machinery stays hidden
+        feeds = httpx.get(sample.url("/feeds/"))
+        first = feeds.text.split('href="', 2)[1].split('"')[0]
+        assert httpx.get(sample.url(first)).status_code == 200
+        assert httpx.get(sample.url("/server.py")).status_code == 404
+        assert httpx.get(sample.url("/headers.json")).status_code == 404

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import mimetypes
 import threading
@@ -59,9 +60,12 @@ class Handler(BaseHTTPRequestHandler):
     def serve_file(self, path: str) -> None:
         root = self.server.owner.root
         target = (root / path.lstrip("/")).resolve()
+        if target.is_dir() and (target == root or root in target.parents) and not (target / "index.html").is_file():
+            self.send_body(200, listing(target, path), "text/html; charset=utf-8")  # what a person clicking finds
+            return
         if target.is_dir():
             target = target / "index.html"
-        if root not in target.parents or not target.is_file() or target.name in ("headers.json", "server.py"):
+        if root not in target.parents or not target.is_file() or hidden(target):
             self.send_plain(404, "not found")
             return
         body = target.read_bytes()
@@ -121,6 +125,21 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+
+def hidden(path: Path) -> bool:
+    """The corpus's own machinery, never served: its code and the per-path headers."""
+    return path.name in ("headers.json", "__pycache__") or path.suffix in (".py", ".pyc")
+
+
+def listing(directory: Path, path: str) -> bytes:
+    """An HTML index of a directory's files and folders (the corpus's root has no page of its own)."""
+    base = path if path.endswith("/") else path + "/"
+    entries = sorted(p for p in directory.iterdir() if not hidden(p))
+    items = "".join(f'<li><a href="{html.escape(base + p.name + ("/" if p.is_dir() else ""))}">'
+                    f'{html.escape(p.name + ("/" if p.is_dir() else ""))}</a></li>' for p in entries)
+    return (f'<!doctype html><html lang="fr"><meta charset="utf-8"><title>Corpus {html.escape(base)}</title>'
+            f"<h1>Corpus : {html.escape(base)}</h1><ul>{items}</ul></html>").encode()
 
 
 # --- the hostile publisher -------------------------------------------------------------
