@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.contrib import admin
 from django.core.management.base import CommandError
 from django.core.management.commands.check import Command as SystemCheck
 
@@ -32,6 +33,9 @@ class Command(SystemCheck):
 
     def handle(self, *labels: str, sources: Path | None, json: bool, **options):
         if not names_a_draft(labels, sources):
+            # The admin modules load with the URLconf, not at start-up (demain/site/admin_apps.py):
+            # load them first, so that the admin's checks see every ModelAdmin.
+            admin.autodiscover()
             return super().handle(*labels, **options)
         if len(labels) != 1:
             raise CommandError("un seul brouillon à la fois : demain check DRAFT_ID|PATH --sources DIR", returncode=2)
