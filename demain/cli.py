@@ -19,12 +19,12 @@ def stage_commands() -> dict[str, str]:
 
 
 def print_overview() -> None:
-    print("Usage: demain COMMAND [options]   (demain COMMAND --help for details)\n")
-    print("Stages of « Le monde de demAIn »:")
+    print("Usage : demain COMMANDE [options]   (demain COMMANDE --help pour le détail)\n")
+    print("Les étapes du « Monde de demAIn » :")
     for name, help_text in stage_commands().items():
         print(f"  {name:<12} {help_text}")
-    print("\nEvery Django command works too: demain migrate, demain createsuperuser,")
-    print("demain runserver … (list them with: demain help --commands)")
+    print("\nToutes les commandes de Django marchent aussi : demain migrate, demain createsuperuser,")
+    print("demain runserver… (la liste : demain help --commands)")
 
 
 def remember_demo_address(environ=os.environ) -> None:

@@ -33,3 +33,27 @@ def test_it_lists_issues_in_french_and_json_with_codes():
     out = io.StringIO()
     call_command("issue", "list", "--json", stdout=out)
     assert json.loads(out.getvalue())[0]["status"] == "published"
+
+
+STAGES = ["ask", "check", "demo", "demo_downloads", "eval", "extract", "footprint", "ingest", "publish_static",
+          "reindex", "serve", "serve_sample", "sources", "stories", "subscribers", "unlock", "draft", "status"]
+ENGLISH_HELP = ["print the", "(default", "only this", "directory of", "the sources", "Serve the", "Group the",
+                "Fetch the", "Rebuild the", "Write the", "Import ", "Extract the", "Check a", "Answer a"]
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_it_explains_every_stage_and_its_options_in_french(name):
+    from django.core.management import get_commands
+
+    command = load_command_class(get_commands()[name], name)
+    text = " ".join(command.create_parser("demain", name).format_help().split())
+    assert not [words for words in ENGLISH_HELP if words in text], text
+
+
+def test_it_lists_the_stages_in_french(capsys):
+    from demain.cli import main
+
+    main(["demain"])
+    out = capsys.readouterr().out
+    assert "Les étapes du « Monde de demAIn »" in out and "Toutes les commandes de Django" in out
+    assert "Stages of" not in out

@@ -76,20 +76,20 @@ def table(score: Score) -> list[str]:
 
 class CheckerEvaluation(Evaluation):
     name = "checker"
-    help = ("Injected errors caught and false alarms on harmless rewrites of the grounding checker, "
-            "on the project's texts and the seed issue (targets: caught ≥ 0.95, false alarms ≤ 0.05).")
+    help = ("Erreurs injectées repérées et fausses alertes sur des réécritures sans danger, pour le vérificateur, "
+            "sur les textes du projet et le numéro d’amorce (cibles : repérées ≥ 0,95, fausses alertes ≤ 0,05).")
 
     @classmethod
     def add_arguments(cls, parser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--cases", type=Path, default=CASES_DIR,
-                            help="directory of cases, each a folder with draft.txt and sources/ "
-                                 "(default: the project's own, demain/drafts/eval)")
+                            help="dossier de cas, chacun un dossier avec draft.txt et sources/ "
+                                 "(défaut : ceux du projet, demain/drafts/eval)")
         parser.add_argument("--seed", type=Path, default=None,
-                            help=f"a house-format issue whose articles are also used "
-                                 f"(default: ../shared/seeds/{SEED_NAME} when present)")
-        parser.add_argument("--no-seed", action="store_true", help="leave the seed issue out")
-        parser.add_argument("--misses", action="store_true", help="list every missed error and false alarm")
+                            help=f"un numéro au format maison dont les articles servent aussi "
+                                 f"(défaut : ../shared/seeds/{SEED_NAME} s’il est présent)")
+        parser.add_argument("--no-seed", action="store_true", help="laisser de côté le numéro d’amorce")
+        parser.add_argument("--misses", action="store_true", help="lister chaque erreur manquée et chaque fausse alerte")
 
     def run(self, *, json: bool = False, cases: Path = CASES_DIR, seed: Path | None = None,
             no_seed: bool = False, misses: bool = False, **_) -> None:

@@ -83,22 +83,22 @@ def score(items: list[dict]) -> dict:
 
 class ArchiveEvaluation(Evaluation):
     name = "archive"
-    help = ("Ask the demo archive every question of a set: citation recall@5, share of answer sentences "
-            "supported by their citations, correct refusals (targets: supported 1.00 extractive, refusals ≥ 0.90).")
+    help = ("Poser aux archives de la démo chaque question d’un jeu : rappel des citations à 5, part des phrases "
+            "étayées par leurs citations, refus justes (cibles : étayées 1,00 en extractif, refus ≥ 0,90).")
 
     @classmethod
     def add_arguments(cls, parser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS,
-                            help="a JSON list of {\"question\", \"answers\": [\"/numeros/N/#anchor\", …]} "
-                                 "(default: demain/site/demo/questions.json)")
+                            help="une liste JSON de {\"question\", \"answers\": [\"/numeros/N/#ancre\", …]} "
+                                 "(défaut : demain/site/demo/questions.json)")
         parser.add_argument("--backend", choices=("extractive", "openai", "local"), default=None,
-                            help="answering backend (default: ASK_BACKEND)")
+                            help="moteur de réponse (défaut : ASK_BACKEND)")
         parser.add_argument("--here", action="store_true",
-                            help="use the current database as it is, instead of a throwaway one with the demo")
+                            help="utiliser la base actuelle telle quelle, au lieu d’une base jetable avec la démo")
         parser.add_argument("--calibrate", action="store_true",
-                            help="also print the refusal thresholds the calibration questions give")
-        parser.add_argument("--load-demo", action="store_true", help="(internal) migrate and load the demo first")
+                            help="afficher aussi les seuils de refus que donnent les questions de calibrage")
+        parser.add_argument("--load-demo", action="store_true", help="(interne) migrer et charger la démo d’abord")
 
     def run(self, *, json: bool = False, questions: Path = DEFAULT_QUESTIONS, backend: str | None = None,
             here: bool = False, calibrate: bool = False, load_demo: bool = False, **_) -> None:

@@ -19,7 +19,7 @@ class Evaluation:
 
     @classmethod
     def add_arguments(cls, parser) -> None:
-        parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+        parser.add_argument("--json", action="store_true", help="afficher les chiffres en un objet JSON")
 
     def run(self, **options) -> None:
         raise NotImplementedError

@@ -19,15 +19,15 @@ def default_benchmark() -> Path:
 
 class ExtractionEvaluation(Evaluation):
     name = "extraction"
-    help = ("Precision, recall and F1 of our extraction and of plain trafilatura on the "
-            "article-extraction-benchmark (4-token shingles of the article body).")
+    help = ("Précision, rappel et F1 de notre extraction et de trafilatura seul sur "
+            "l’article-extraction-benchmark (suites de 4 mots du corps de l’article).")
 
     @classmethod
     def add_arguments(cls, parser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--data", type=Path, default=None,
-                            help="benchmark directory with ground-truth.json and html/ "
-                                 "(default: <repo>/../shared/data/article-extraction-benchmark)")
+                            help="dossier du banc d’essai avec ground-truth.json et html/ "
+                                 "(défaut : <dépôt>/../shared/data/article-extraction-benchmark)")
 
     def run(self, *, json: bool = False, data: Path | None = None, **_) -> None:
         directory = data or default_benchmark()

@@ -67,16 +67,16 @@ def through_newsroom(root: Path, bar, task) -> dict:
 
 class StoriesEvaluation(Evaluation):
     name = "stories"
-    help = ("B-cubed precision, recall and F1 of the story clustering on a directory of HTML "
-            "pages labelled by a CSV `file,story` (default: the shipped sample corpus).")
+    help = ("Précision, rappel et F1 B-cubed du regroupement en sujets sur un dossier de pages HTML "
+            "étiquetées par un CSV `file,story` (défaut : le corpus d’exemple livré).")
 
     @classmethod
     def add_arguments(cls, parser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--corpus", type=Path, default=None,
-                            help="directory of .html/.html.gz pages (default: the sample corpus)")
+                            help="dossier de pages .html/.html.gz (défaut : le corpus d’exemple)")
         parser.add_argument("--labels", type=Path, default=None,
-                            help="CSV with the header file,story (default: labels.csv in or beside the corpus)")
+                            help="CSV d’en-tête file,story (défaut : labels.csv dans le corpus ou à côté)")
 
     def run(self, *, json: bool = False, corpus: Path | None = None, labels: Path | None = None, **_) -> None:
         directory = corpus or SAMPLE / "pages"

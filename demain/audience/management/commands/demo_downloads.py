@@ -29,7 +29,7 @@ def demo_pdf() -> bytes:
 
 
 class Command(BaseCommand):
-    help = "Add the demo gated download « L’extrait » (a short PDF written for the project); idempotent."
+    help = "Ajouter le téléchargement réservé de la démo « L’extrait » (un court PDF écrit pour le projet) ; sans effet s’il existe."
 
     def handle(self, *args, **options):
         if Resource.objects.filter(slug="extrait").exists():

@@ -12,16 +12,16 @@ from demain.lib.houseformat.typography import plural
 
 
 class Command(BaseCommand):
-    help = "Import subscribers from a CSV export (Mailchimp, Substack, Brevo…), never re-adding a blocked address."
+    help = "Importer des abonnés depuis un export CSV (Mailchimp, Substack, Brevo…), sans jamais réinscrire une adresse bloquée."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
-        run = actions.add_parser("import", help="Import the new addresses of a CSV file as confirmed subscribers.")
+        run = actions.add_parser("import", help="Importer les nouvelles adresses d’un fichier CSV comme abonnés confirmés.")
         run.add_argument("path", type=Path)
         run.add_argument("--consent-source", default="",
-                         help="Where and how these readers agreed to get the newsletter (stored with each one).")
-        run.add_argument("--dry-run", action="store_true", help="Only sort the rows and print the counts.")
-        run.add_argument("--json", action="store_true", help="Print the counts as JSON.")
+                         help="Où et comment ces lecteurs ont accepté de recevoir la lettre (conservé avec chacun).")
+        run.add_argument("--dry-run", action="store_true", help="Seulement trier les lignes et afficher les comptes.")
+        run.add_argument("--json", action="store_true", help="Afficher les comptes en JSON.")
 
     def handle(self, *args, action, path, consent_source, dry_run, json, **options):
         try:

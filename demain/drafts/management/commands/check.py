@@ -20,16 +20,16 @@ from demain.lib.grounding import SourceError, check, read_sources
 
 
 class Command(SystemCheck):
-    help = ("Check a draft's figures, quotations and names against its sources "
-            "(exit 1 when anything is unsupported or contradicted); without a draft, Django's "
-            "system checks (demain check --deploy).")
+    help = ("Vérifier les chiffres, citations et noms d’un brouillon contre ses sources (code de sortie 1 "
+            "si un élément n’est pas étayé ou est contredit) ; sans brouillon, les vérifications système de "
+            "Django (demain check --deploy).")
 
     def add_arguments(self, parser):
         super().add_arguments(parser)  # app labels, --deploy, --fail-level, --tag…
         parser.add_argument("--sources", type=Path, metavar="DIR",
-                            help="directory of the source texts (.txt or .html files)")
+                            help="dossier des textes sources (fichiers .txt ou .html)")
         parser.add_argument("--json", action="store_true",
-                            help='print {"items": [{"text", "kind", "status", "source", "snippet"}]}')
+                            help='afficher {"items": [{"text", "kind", "status", "source", "snippet"}]}')
 
     def handle(self, *labels: str, sources: Path | None, json: bool, **options):
         if not names_a_draft(labels, sources):

@@ -12,13 +12,13 @@ from demain.lib.houseformat.typography import space
 
 
 class Command(BaseCommand):
-    help = ("Print each issue's footprint from the ledger (energy, CO2e, water when a factor is set) "
-            "with what it counts and leaves out.")
+    help = ("Afficher l’empreinte de chaque numéro d’après le registre (énergie, CO2e, eau si un facteur "
+            "est défini), avec ce qu’elle compte et ce qu’elle laisse de côté.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--issue", type=int, metavar="N", help="only issue N")
+        parser.add_argument("--issue", type=int, metavar="N", help="seulement le numéro N")
         parser.add_argument("--json", action="store_true",
-                            help='print {"issues": [{"number", "date", "status", "generations", "energy_wh", …}]}')
+                            help='afficher {"issues": [{"number", "date", "status", "generations", "energy_wh", …}]}')
 
     def handle(self, *args, issue: int | None, json: bool, **options):
         if issue is not None:

@@ -10,14 +10,14 @@ from demain.site.archive.answer import BACKENDS, AskError, ask
 
 
 class Command(BaseCommand):
-    help = ("Answer a question from the published issues, in French, every sentence citing its passage "
-            "(--json: answer, sentences, citations with issue, article, passage and URL).")
+    help = ("Répondre à une question à partir des numéros publiés, en français, chaque phrase citant son "
+            "passage (--json : réponse, phrases, citations avec numéro, article, passage et URL).")
 
     def add_arguments(self, parser):
-        parser.add_argument("question", help="the question, in French or English")
-        parser.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+        parser.add_argument("question", help="la question, en français ou en anglais")
+        parser.add_argument("--json", action="store_true", help="afficher la réponse en un objet JSON")
         parser.add_argument("--backend", choices=BACKENDS, default=None,
-                            help="extractive, openai or local (default: ASK_BACKEND)")
+                            help="extractive, openai ou local (défaut : ASK_BACKEND)")
 
     def handle(self, *args, question: str, json: bool, backend: str | None, **options):
         try:

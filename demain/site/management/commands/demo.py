@@ -62,8 +62,8 @@ DEMO_ISSUES = [
 
 
 class Command(BaseCommand):
-    help = (f"Load the demo: editor account « editeur », the archive N° 1 to {DEMO_NUMBER - 1} "
-            f"and the current issue N° {DEMO_NUMBER}, published.")
+    help = (f"Charger la démo : le compte « editeur », les archives N° 1 à {DEMO_NUMBER - 1} "
+            f"et le numéro courant N° {DEMO_NUMBER}, publiés.")
 
     def handle(self, *args, **options) -> None:
         editor, created = self.ensure_editor()

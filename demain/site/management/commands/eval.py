@@ -30,7 +30,7 @@ def evaluations() -> dict[str, type[Evaluation]]:
 
 
 class Command(BaseCommand):
-    help = "Measure quality: eval extraction | stories | checker (demain eval NAME --help)."
+    help = "Mesurer la qualité : eval extraction | stories | checker | archive (demain eval NOM --help)."
 
     def add_arguments(self, parser):
         names = parser.add_subparsers(dest="evaluation", required=True, metavar="NAME")

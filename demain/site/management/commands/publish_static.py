@@ -12,12 +12,12 @@ from demain.site.front_files import write_front_files
 
 
 class Command(BaseCommand):
-    help = ("Write the published pages (home, archive, issues, feeds, sitemap) as files under "
-            "PUBLISH_STATIC_DIR for nginx to serve (deploy/nginx-cached-pages.conf); every edit rewrites them.")
+    help = ("Écrire les pages publiées (accueil, archives, numéros, flux, plan du site) en fichiers sous "
+            "PUBLISH_STATIC_DIR, servis par nginx (deploy/nginx-cached-pages.conf) ; chaque modification les réécrit.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--dir", help="directory (default PUBLISH_STATIC_DIR)")
-        parser.add_argument("--json", action="store_true", help="print the files written as JSON")
+        parser.add_argument("--dir", help="dossier (défaut : PUBLISH_STATIC_DIR)")
+        parser.add_argument("--json", action="store_true", help="afficher les fichiers écrits en JSON")
 
     def handle(self, *args, dir=None, **options):
         directory = dir or settings.PUBLISH_STATIC_DIR

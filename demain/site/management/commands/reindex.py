@@ -14,13 +14,13 @@ from demain.site.models import Passage
 
 
 class Command(BaseCommand):
-    help = ("Rebuild the archive's search index: every published issue split into passages again (full text "
-            "at once), then the passages without an embedding embedded (about 55 a second).")
+    help = ("Reconstruire l’index de recherche des archives : chaque numéro publié redécoupé en passages "
+            "(texte intégral aussitôt), puis les passages sans vecteur vectorisés.")
 
     def add_arguments(self, parser):
         parser.add_argument("--no-embed", action="store_true",
-                            help="leave the embeddings to the background task (`demain db_worker`)")
-        parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+                            help="laisser les vecteurs à la tâche de fond (`demain db_worker`)")
+        parser.add_argument("--json", action="store_true", help="afficher les comptes en JSON")
 
     def handle(self, *args, no_embed=False, json=False, **options):
         quiet = json or not self.stdout.isatty()

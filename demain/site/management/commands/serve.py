@@ -12,15 +12,15 @@ from demain.site import page_cache
 
 
 class Command(BaseCommand):
-    help = ("Serve the site for production with granian: SERVE_WORKERS processes of SERVE_THREADS threads "
-            "on SERVE_BIND, static files collected and served by whitenoise, JSON logs.")
+    help = ("Servir le site en production avec granian : SERVE_WORKERS processus de SERVE_THREADS fils "
+            "sur SERVE_BIND, fichiers statiques rassemblés et servis par whitenoise, journaux JSON.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", help=f"host:port (default SERVE_BIND, now {settings.SERVE_BIND})")
-        parser.add_argument("--workers", type=int, help=f"processes (default SERVE_WORKERS, now {settings.SERVE_WORKERS})")
-        parser.add_argument("--threads", type=int, help=f"threads per process (default SERVE_THREADS, now {settings.SERVE_THREADS})")
+        parser.add_argument("--bind", help=f"hôte:port (défaut : SERVE_BIND, actuellement {settings.SERVE_BIND})")
+        parser.add_argument("--workers", type=int, help=f"processus (défaut : SERVE_WORKERS, actuellement {settings.SERVE_WORKERS})")
+        parser.add_argument("--threads", type=int, help=f"fils par processus (défaut : SERVE_THREADS, actuellement {settings.SERVE_THREADS})")
         parser.add_argument("--no-collectstatic", action="store_true",
-                            help="skip `collectstatic` (already run, e.g. in the Docker image)")
+                            help="ne pas lancer `collectstatic` (déjà fait, par exemple dans l’image Docker)")
 
     def handle(self, *args, bind=None, workers=None, threads=None, no_collectstatic=False, **options):
         from granian import Granian

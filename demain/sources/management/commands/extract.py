@@ -17,13 +17,13 @@ KEYS = ("file", "title", "text", "author", "date", "language")
 
 
 class Command(BaseCommand):
-    help = "Extract the article (text, title, author, date, language) of saved HTML pages."
+    help = "Extraire l’article (texte, titre, auteur, date, langue) de pages HTML enregistrées."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path, help="an .html or .html.gz file, or a directory of them")
-        parser.add_argument("--json", action="store_true", help="one JSON object per line and per file")
+        parser.add_argument("path", type=Path, help="un fichier .html ou .html.gz, ou un dossier de ces fichiers")
+        parser.add_argument("--json", action="store_true", help="un objet JSON par ligne et par fichier")
         parser.add_argument("--max-bytes", type=positive, default=DEFAULT_MAX_BYTES,
-                            help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES})")
+                            help=f"refuser les pages plus grosses (défaut : {DEFAULT_MAX_BYTES} octets)")
 
     def handle(self, *args, path: Path, json: bool, max_bytes: int, **options):
         try:

@@ -18,19 +18,19 @@ LABELS = [("sources", "sources lues"), ("fetched", "téléchargées"), ("not_mod
 
 
 class Command(BaseCommand):
-    help = ("Fetch the sources that are due: feeds, their new articles, pages; prints a summary "
-            "(or queue one task per source for `demain db_worker` with --enqueue).")
+    help = ("Relever les sources dont c’est l’heure : flux, leurs nouveaux articles, pages ; affiche un bilan "
+            "(ou, avec --enqueue, met une tâche par source en file pour `demain db_worker`).")
 
     def add_arguments(self, parser):
         parser.add_argument("--source", action="append", default=[],
-                            help="only this source (id or exact name); repeatable")
+                            help="seulement cette source (id ou nom exact) ; répétable")
         parser.add_argument("--force", action="store_true",
-                            help="read the sources now even if their next poll time has not come")
+                            help="relever les sources maintenant, même avant leur prochaine heure de relève")
         parser.add_argument("--enqueue", action="store_true",
-                            help="queue one django-tasks task per source for `demain db_worker` processes")
+                            help="mettre en file une tâche django-tasks par source pour les processus `demain db_worker`")
         parser.add_argument("--no-stories", action="store_true",
-                            help="do not group the new articles into stories afterwards (demain stories does it)")
-        parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+                            help="ne pas regrouper ensuite les nouveaux articles en sujets (demain stories le fait)")
+        parser.add_argument("--json", action="store_true", help="afficher le bilan en JSON")
 
     def handle(self, *args, source, force, enqueue, no_stories: bool, json: bool, **options):
         sources = due_sources(force=force)

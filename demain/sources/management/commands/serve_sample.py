@@ -7,13 +7,13 @@ from demain.sources.sample.server import SAMPLE_DIR, SampleServer
 
 
 class Command(BaseCommand):
-    help = ("Serve the sample corpus (feeds, pages, hostile cases, robots.txt, TDM rules) on a local port "
-            "for the tests and the demo; import it with `demain sources import-opml URL/sources.opml`.")
+    help = ("Servir le corpus d’exemple (flux, pages, cas hostiles, robots.txt, règles TDM) sur un port local "
+            "pour les tests et la démo ; l’importer avec `demain sources import-opml URL/sources.opml`.")
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8001)
-        parser.add_argument("--root", default=str(SAMPLE_DIR), help="directory to serve (default: the sample corpus)")
+        parser.add_argument("--root", default=str(SAMPLE_DIR), help="dossier à servir (défaut : le corpus d’exemple)")
 
     def handle(self, *args, host, port, root, **options):
         server = SampleServer(root, host=host, port=port).start()

@@ -11,27 +11,27 @@ from demain.sources.models import Source
 
 
 class Command(BaseCommand):
-    help = ("Manage the sources (feeds and pages): add, list, import-opml, export-opml.")
+    help = ("Gérer les sources (flux et pages) : add, list, import-opml, export-opml.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        add = sub.add_parser("add", help="add a feed (RSS, Atom, JSON Feed) or a page; the kind is detected")
+        add = sub.add_parser("add", help="ajouter un flux (RSS, Atom, JSON Feed) ou une page ; le type est détecté")
         add.add_argument("url")
         add.add_argument("--name", default="")
-        add.add_argument("--outlet", default="", help="the outlet it belongs to (default: the feed's title)")
+        add.add_argument("--outlet", default="", help="le média auquel elle appartient (défaut : le titre du flux)")
         add.add_argument("--kind", default="", choices=[""] + Source.Kind.values,
-                         help="skip detection (which reads the URL once)")
+                         help="ne pas détecter le type (ce qui lit l’URL une fois)")
         add.add_argument("--weight", type=float, default=1.0)
         add.add_argument("--language", default="")
         add.add_argument("--inactive", action="store_true")
         add.add_argument("--json", action="store_true")
-        listing = sub.add_parser("list", help="list the sources with their state")
+        listing = sub.add_parser("list", help="lister les sources et leur état")
         listing.add_argument("--json", action="store_true")
-        importing = sub.add_parser("import-opml", help="add every feed of an OPML file (all or nothing)")
-        importing.add_argument("path", help="a file, - for standard input, or an http(s) URL")
+        importing = sub.add_parser("import-opml", help="ajouter chaque flux d’un fichier OPML (tout ou rien)")
+        importing.add_argument("path", help="un fichier, - pour l’entrée standard, ou une URL http(s)")
         importing.add_argument("--json", action="store_true")
-        exporting = sub.add_parser("export-opml", help="write every source as OPML 2.0")
-        exporting.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+        exporting = sub.add_parser("export-opml", help="écrire toutes les sources en OPML 2.0")
+        exporting.add_argument("-o", "--output", default="-", help="fichier à écrire (défaut : la sortie standard)")
 
     def handle(self, *args, action, **options):
         getattr(self, action.replace("-", "_"))(**options)

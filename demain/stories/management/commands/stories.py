@@ -14,15 +14,15 @@ from demain.stories import services
 
 
 class Command(BaseCommand):
-    help = ("Group the window's new articles into stories and rank them; prints the ranked stories "
-            "with their sources and score parts (--json: articles, sources, parts, figures too).")
+    help = ("Regrouper les nouveaux articles de la fenêtre en sujets et les classer ; affiche les sujets classés "
+            "avec leurs sources et les parts de leur score (--json : aussi les articles, sources, parts et chiffres).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--json", action="store_true", help="print the ranked stories as JSON")
-        parser.add_argument("--limit", type=int, default=30, help="how many stories to print (default 30)")
+        parser.add_argument("--json", action="store_true", help="afficher les sujets classés en JSON")
+        parser.add_argument("--limit", type=int, default=30, help="combien de sujets afficher (défaut : 30)")
         parser.add_argument("--as-of", default=None, metavar="ISO|latest",
-                            help="rank as of this time instead of now; `latest`: the newest article's time "
-                                 "(a corpus from another week, as in the demo)")
+                            help="classer à cette date plutôt que maintenant ; `latest` : l’heure de l’article le plus récent "
+                                 "(un corpus d’une autre semaine, comme dans la démo)")
 
     def handle(self, *args, json: bool, limit: int, as_of: str | None, **options):
         now = as_of_time(as_of)
