@@ -65,7 +65,7 @@ def test_it_lists_the_sources(site):
     Source.objects.filter(pk=source.pk).update(last_error="HTTP 500", failure_count=2)
     listed = json.loads(run("sources", "list", "--json"))
     assert [(s["name"], s["failure_count"], s["last_error"]) for s in listed] == [("Wire", 2, "HTTP 500")]
-    assert "Wire" in run("sources", "list") and "error: HTTP 500" in run("sources", "list")
+    assert "Wire" in run("sources", "list") and "erreur : HTTP 500" in run("sources", "list")
 
 
 def test_it_exports_and_imports_opml_both_ways(site, tmp_path):

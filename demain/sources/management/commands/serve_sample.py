@@ -17,9 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, root, **options):
         server = SampleServer(root, host=host, port=port).start()
-        self.stdout.write(f"sample corpus on {server.base_url}/  (sources: {server.base_url}/sources.opml, "
-                          f"hostile: {server.base_url}/hostile.opml)")
-        self.stdout.write(f"let the fetcher reach it: FETCH_ALLOWED_HOSTS={server.host}")
+        self.stdout.write(f"corpus d’exemple sur {server.base_url}/  (sources : {server.base_url}/sources.opml, "
+                          f"cas hostiles : {server.base_url}/hostile.opml)")
+        self.stdout.write(f"pour que le collecteur l’atteigne : FETCH_ALLOWED_HOSTS={server.host}")
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         signal.signal(signal.SIGINT, lambda *_: stop.set())

@@ -54,12 +54,12 @@ class Command(BaseCommand):
             self.emit(sources, True, "")
             return
         for s in sources:
-            state = "active" if s["active"] else "inactive"
-            error = f"  error: {s['last_error'][:80]}" if s["last_error"] else ""
+            state = "active" if s["active"] else "inactive"  # the field's value, as in --json and the OPML
+            error = f"  erreur : {s['last_error'][:80]}" if s["last_error"] else ""
             self.stdout.write(f"#{s['id']:<4} {s['kind']:<8} {state:<8} w={s['weight']:<4g} {s['language'] or '--':<3} "
-                              f"{s['outlet']} / {s['name']}  {s['url']}  next={s['next_poll_at'] or 'now'}{error}")
+                              f"{s['outlet']} / {s['name']}  {s['url']}  prochaine={s['next_poll_at'] or 'maintenant'}{error}")
         if not sources:
-            self.stdout.write("no source yet: demain sources add URL")
+            self.stdout.write("aucune source pour l’instant : demain sources add URL")
 
     def import_opml(self, path, json, **_):
         try:
