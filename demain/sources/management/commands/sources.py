@@ -54,7 +54,7 @@ class Command(BaseCommand):
             self.emit(sources, True, "")
             return
         for s in sources:
-            state = "active" if s["active"] else "inactive"  # the field's value, as in --json and the OPML
+            state = "actif" if s["active"] else "inactif"
             error = f"  erreur : {s['last_error'][:80]}" if s["last_error"] else ""
             self.stdout.write(f"#{s['id']:<4} {s['kind']:<8} {state:<8} w={s['weight']:<4g} {s['language'] or '--':<3} "
                               f"{s['outlet']} / {s['name']}  {s['url']}  prochaine={s['next_poll_at'] or 'maintenant'}{error}")
