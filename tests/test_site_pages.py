@@ -124,3 +124,12 @@ def test_it_serves_robots_txt_pointing_at_the_sitemap(client, settings):
     text = response.content.decode()
     assert "Sitemap: https://demain.example/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_it_answers_favicon_ico_with_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("site/favicon.svg")
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("site/favicon.svg")  # the icon the redirect names exists

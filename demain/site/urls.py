@@ -5,6 +5,7 @@ from demain.site.feeds import IssuesAtom, IssuesRss
 from demain.site.page_cache import shared_page
 from demain.site.sitemaps import SITEMAPS
 from demain.site.views.archive import archive
+from demain.site.views.favicon import favicon
 from demain.site.views.healthz import healthz
 from demain.site.views.home import home
 from demain.site.views.issue_detail import issue_detail
@@ -24,6 +25,7 @@ urlpatterns = [
     path("sitemap.xml", shared_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("mentions-legales/", legal_page, {"slug": "mentions-legales"}, name="legal_notice"),
     path("confidentialite/", legal_page, {"slug": "confidentialite"}, name="privacy_policy"),
 ]
