@@ -12,7 +12,7 @@ demain.issues.services.PUBLISH_CHECKS) refuses an issue while one of its
 articles has a draft that is not approved, or an article that changed after
 its approval without a new check.
 
-Errors: DraftStartError (no draft issue, unknown backend), DraftStateError (a
+Errors: DraftStartError (a merged or empty story, unknown backend), DraftStateError (a
 step the draft's status does not allow), ApprovalBlocked (lists the reasons).
 A drafting error (bad key, invalid answer twice, every article TDM-reserved…)
 marks the draft failed with its French message; nothing of the draft is stored
@@ -153,11 +153,7 @@ def start(story: Story, backend: str | None = None, user=None, batch: str = "", 
     if not story.memberships.exists():
         raise DraftStartError(f"Le sujet « {story} » n’a aucun article source.")
     with transaction.atomic():
-        try:
-            article = stories.start_draft(story, user)
-        except ValueError:
-            raise DraftStartError("Aucun numéro en préparation (statut « Brouillon ») : "
-                                  "créez-en un d’abord (« Nouveau numéro »).") from None
+        article = stories.start_draft(story, user)
         draft = Draft.objects.create(story=story, article=article, backend=name, batch=batch)
         if enqueue:
             from .tasks import draft_story

@@ -76,6 +76,21 @@ def next_number() -> int:
     return (Issue.objects.aggregate(top=models.Max("number"))["top"] or 0) + 1
 
 
+def issue_in_preparation() -> Issue:
+    """The latest draft issue, or, when every issue has gone further, the next one opened as a draft:
+    the next number, dated a week after the latest issue (today at the earliest)."""
+    issue = Issue.objects.filter(status=Issue.Status.DRAFT).order_by("-number").first()
+    if issue is not None:
+        return issue
+    latest = Issue.objects.order_by("-number").first()
+    today = timezone.localdate()
+    day = max(today, latest.date + datetime.timedelta(days=7)) if latest else today
+    number = next_number()
+    # get_or_create: two editors starting at once both land in the one new issue
+    issue, _ = Issue.objects.get_or_create(number=number, defaults={"date": day, "title": f"Numéro {number}"})
+    return issue
+
+
 def default_title(parsed: ParsedIssue, number: int) -> str:
     if not parsed.editorial:
         return f"Numéro {number}"

@@ -146,11 +146,7 @@ class StoryAdmin(admin.ModelAdmin):
     @admin.action(description="Commencer un article dans le numéro en préparation")
     def start_draft(self, request, queryset):
         for story in queryset:
-            try:
-                article = services.start_draft(story, request.user)
-            except ValueError as error:
-                self.message_user(request, f"Impossible : {error}", messages.ERROR)
-                return
+            article = services.start_draft(story, request.user)
             url = reverse("admin:issues_issue_change", args=[article.issue_id])
             self.message_user(request, format_html('Article commencé pour « {} » dans le <a href="{}">n° {}</a>.',
                                                    story, url, article.issue.number))

@@ -248,12 +248,12 @@ def split(story: Story, memberships: list[StoryArticle], user=None) -> Story:
 
 @transaction.atomic
 def start_draft(story: Story, user=None):
-    """An empty article in the latest draft issue, with the story's sources attached."""
-    from demain.issues.models import Article as IssueArticle, ArticleSource, Issue
+    """An empty article in the issue in preparation (opened when there is none), with the story's sources
+    attached."""
+    from demain.issues.models import Article as IssueArticle, ArticleSource
+    from demain.issues.services import issue_in_preparation
 
-    issue = Issue.objects.filter(status=Issue.Status.DRAFT).order_by("-number").first()
-    if issue is None:
-        raise ValueError("no draft issue: create one first")
+    issue = issue_in_preparation()
     position = (issue.articles.aggregate(last=Max("position"))["last"] or 0) + 1
     article = IssueArticle.objects.create(issue=issue, position=position, title="")
     for index, member in enumerate(story.memberships.select_related("article__outlet").order_by("added_at")):

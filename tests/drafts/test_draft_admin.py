@@ -64,11 +64,14 @@ def test_it_drafts_the_selected_stories_and_follows_their_progress(logged_in):
 
 
 def test_it_says_why_no_draft_could_be_started(logged_in):
+    from demain.stories.models import Story
+
     story = stored_story()
+    empty = Story.objects.create(title="Un sujet vidé de ses articles")
     response = logged_in.post(reverse("admin:stories_story_changelist"),
-                              {"action": "draft_stories", "_selected_action": [story.pk]}, follow=True)
-    assert "Aucun numéro en préparation" in page_text(response)
-    assert not Draft.objects.exists()
+                              {"action": "draft_stories", "_selected_action": [empty.pk]}, follow=True)
+    assert "n’a aucun article source" in page_text(response)
+    assert not Draft.objects.exists() and not story.drafts.exists()
 
 
 @pytest.mark.postgres

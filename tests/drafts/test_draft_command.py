@@ -67,13 +67,10 @@ def test_it_reports_a_failed_draft_and_exits_1(settings, tmp_path):
     assert data["error"] == Draft.objects.get().error and data["error"]
 
 
-def test_it_refuses_an_unknown_story_or_no_draft_issue_clearly():
+def test_it_refuses_an_unknown_story_clearly():
     with pytest.raises(CommandError, match="aucun sujet n° 4242") as caught:
         run("4242")
     assert caught.value.returncode == 2
-    story = stored_story()
-    with pytest.raises(CommandError, match="Aucun numéro en préparation"):
-        run(str(story.pk))
     assert not Draft.objects.exists()
 
 

@@ -80,10 +80,16 @@ def test_it_drafts_checks_and_records_a_story_in_a_background_task():
     assert DBTaskResult.objects.get().return_value == "checked"
 
 
-def test_it_refuses_to_start_without_a_draft_issue_or_with_an_unknown_backend():
+def test_it_opens_the_next_issue_when_none_is_in_preparation():
     story = stored_story()
-    with pytest.raises(services.DraftStartError, match="Aucun numéro en préparation"):
-        services.start(story, "extractive", enqueue=False)
+    draft = services.start(story, "extractive", enqueue=False)
+    issue = draft.article.issue
+    assert issue.number == 1 and issue.status == "draft" and list(issue.articles.all()) == [draft.article]
+    assert draft.article.sources.count() == 2
+
+
+def test_it_refuses_to_start_with_an_unknown_backend():
+    story = stored_story()
     draft_issue()
     with pytest.raises(services.DraftStartError, match="Moteur de rédaction inconnu : « gpt »"):
         services.start(story, "gpt", enqueue=False)

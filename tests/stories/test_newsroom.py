@@ -1,7 +1,7 @@
 """The newsroom over stored articles: stories, ranking, figures, and the editor's decisions."""
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from io import StringIO
 
 import pytest
@@ -90,9 +90,19 @@ def test_it_refuses_meaningless_decisions(stored):
         services.merge([story])
     with pytest.raises(ValueError, match="some, not all"):
         services.split(story, list(story.memberships.all()))
-    with pytest.raises(ValueError, match="no draft issue"):
-        services.start_draft(story)
     assert EditorDecision.objects.count() == 0
+
+
+def test_it_opens_the_next_issue_when_none_is_in_preparation(stored):
+    services.run(NOW)
+    story = story_of("anf--editeurs-assignent-orlo-labs.html")
+    published = Issue.objects.create(number=7, date=date(2099, 1, 5), title="N° 7", status="published")
+    article = services.start_draft(story)
+    opened = article.issue
+    assert opened.pk != published.pk and opened.number == 8 and opened.status == Issue.Status.DRAFT
+    assert opened.date == date(2099, 1, 12)  # a week after the latest issue
+    again = services.start_draft(story)
+    assert again.issue.pk == opened.pk and again.position == 2  # the same issue, not another one
 
 
 def test_it_starts_a_draft_article_with_the_storys_sources(stored):
