@@ -31,12 +31,17 @@ def post_only(view):
     return wrapped
 
 
+def problem_counts(report) -> str:
+    """« 1 non étayé, 2 contredits »: the findings that block, by kind."""
+    return f"{plural(report.count('unsupported'), 'non étayé')}, {plural(report.count('contradicted'), 'contredit')}"
+
+
 def draft_summary(draft: Draft) -> str:
     items = list(draft.items.all())
     blocking = sum(1 for item in items if item.blocking)
     if not items:
         return "—"
-    text = f"{plural(len(items), 'élément')} vérifié(s)"
+    text = plural(len(items), "élément vérifié", "éléments vérifiés")
     return f"{text}, {blocking} à traiter" if blocking else f"{text}, rien ne bloque"
 
 
@@ -77,7 +82,7 @@ class DraftAdmin(admin.ModelAdmin):
         except services.DraftStateError as error:
             messages.error(request, str(error))
             return
-        counts = f"{report.count('unsupported')} non étayé(s), {report.count('contradicted')} contredit(s)"
+        counts = problem_counts(report)
         messages.info(request, f"Texte enregistré et vérifié à nouveau : {counts}.")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -127,8 +132,7 @@ class DraftAdmin(admin.ModelAdmin):
             messages.error(request, str(error))
         else:
             messages.success(request, f"Vérifié à nouveau : {plural(len(report.findings), 'élément')}, "
-                                      f"{report.count('unsupported')} non étayé(s), "
-                                      f"{report.count('contradicted')} contredit(s).")
+                                      f"{problem_counts(report)}.")
         return redirect("admin:drafts_draft_change", draft.pk)
 
     @post_only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from demain.lib.grounding import Report
+from demain.lib.houseformat.typography import plural
 
 KIND = {"figure": "chiffre", "quote": "citation", "entity": "nom"}
 STATUS = {"supported": "étayé", "unsupported": "non étayé", "contradicted": "contredit"}
@@ -28,5 +29,5 @@ def render(name: str, report: Report) -> str:
         lines.append("Tout est étayé.")
     else:
         lines.append("À corriger, ou à accepter avec une raison, avant approbation : "
-                     f"{counts['unsupported'] + counts['contradicted']} élément(s).")
+                     f"{plural(counts['unsupported'] + counts['contradicted'], 'élément')}.")
     return "\n".join(lines)

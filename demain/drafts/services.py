@@ -335,8 +335,9 @@ def approval_blockers(draft: Draft) -> list[str]:
     blocking = [item for item in draft.items.all() if item.blocking]
     if blocking:
         shown = ", ".join(f"« {item.text} »" for item in blocking[:5]) + (" …" if len(blocking) > 5 else "")
-        reasons.append(f"{plural(len(blocking), 'élément')} non étayé(s) ou contredit(s), ni corrigé(s) ni accepté(s) "
-                       f"avec une raison : {shown}.")
+        state = "non étayé ou contredit, ni corrigé ni accepté" if len(blocking) < 2 else \
+            "non étayés ou contredits, ni corrigés ni acceptés"
+        reasons.append(f"{plural(len(blocking), 'élément')} {state} avec une raison : {shown}.")
     format_errors = [f for f in lint_text(draft.text) if f["severity"] == ERROR]
     if format_errors:
         reasons.append("Format maison : " + " ".join(f"{f['location']} : {f['message']}" for f in format_errors))
