@@ -57,7 +57,7 @@ def test_it_opens_on_the_dashboard_with_readers_and_the_latest_issue(admin_clien
     # The dashboard comes first, then the newsroom's sections, Django's own last.
     sections = re.findall(r'<caption>\s*<a href="/admin/([a-z_]+)/"', page)
     assert page.index("dashboard-subscribers") < page.index("<caption>")
-    assert sections[:3] == ["issues", "delivery", "audience"]
+    assert sections[:7] == ["stories", "drafts", "issues", "delivery", "audience", "sources", "public_site"]
     assert sections[-2:] in (["auth", "django_tasks_database"], ["django_tasks_database", "auth"])
 
 
@@ -128,3 +128,4 @@ def test_it_shows_workflow_buttons_as_buttons_and_keeps_the_save_bar_in_view(adm
     assert sticky and "position: sticky" in sticky.group(1) and "bottom: 0" in sticky.group(1)
     button = re.search(r"\.workflow-bar \.workflow-button, [^{]*\{([^}]*)\}", css).group(1)
     assert "text-transform: none" in button and "padding: 0.55em 1.1em" in button
+

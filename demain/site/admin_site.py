@@ -7,8 +7,10 @@ from django.contrib import admin
 from demain.site.dashboard import dashboard
 from demain.site.login_throttle import ThrottledAdminLoginForm
 
-# Sections in the order an editor works through them; any other section follows, Django's own last.
-SECTION_ORDER = ["issues", "delivery", "audience", "public_site"]
+# Sections in the order an editor works through a week: the day's stories, their drafts, the issue,
+# its sending, the readers; then the sources and the site (set up once); any other section follows,
+# Django's own last.
+SECTION_ORDER = ["stories", "drafts", "issues", "delivery", "audience", "sources", "public_site"]
 DJANGO_SECTIONS = {"auth", "django_tasks_database"}
 
 
