@@ -129,3 +129,16 @@ def test_it_shows_workflow_buttons_as_buttons_and_keeps_the_save_bar_in_view(adm
     button = re.search(r"\.workflow-bar \.workflow-button, [^{]*\{([^}]*)\}", css).group(1)
     assert "text-transform: none" in button and "padding: 0.55em 1.1em" in button
 
+
+
+def test_it_shows_a_zero_count_of_failures_without_the_alarm_colour(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+    assert "Tâches en échec" in page
+    assert 'class="dashboard-delivery--failed"' not in page  # no failed task: not in red
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.create(task_path="demain.site.archive.tasks.embed_passages", status="FAILED",
+                                args_kwargs={"args": [], "kwargs": {}}, priority=0, queue_name="default",
+                                backend_name="default", run_after=None)
+    page = admin_client.get("/admin/").content.decode()
+    assert 'class="dashboard-delivery--failed"' in page
