@@ -111,4 +111,6 @@ def pytest_xdist_setupnodes(config, specs):
 
     for index, spec in enumerate(specs):
         if "VAR_DIR" not in spec.env:
-            specs[index] = execnet.XSpec(f"{spec}//env:VAR_DIR={Path(settings.VAR_DIR) / f'xdist-{index}'}")
+            own = execnet.XSpec(f"{spec}//env:VAR_DIR={Path(settings.VAR_DIR) / f'xdist-{spec.id}'}")
+            own.id = spec.id  # the worker keeps its name (gw0, …): its test database is named after it
+            specs[index] = own
