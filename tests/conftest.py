@@ -98,3 +98,19 @@ def _fresh_content_types():
 
     ContentType.objects.clear_cache()
     yield
+
+
+# --- pytest-xdist: one VAR_DIR per worker -------------------------------------
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    """Give each worker its own VAR_DIR (its test SQLite file, lock files, secret key, media, eval
+    databases): nothing under VAR_DIR is shared between workers running at the same time."""
+    import execnet
+    from django.conf import settings
+
+    for index, spec in enumerate(specs):
+        if "VAR_DIR" not in spec.env:
+            own = execnet.XSpec(f"{spec}//env:VAR_DIR={Path(settings.VAR_DIR) / f'xdist-{spec.id}'}")
+            own.id = spec.id  # the worker keeps its name (gw0, …): its test database is named after it
+            specs[index] = own

@@ -50,7 +50,8 @@ class Scratch:
         self.kind, self.tmp = kind, tmp
         self.var = tmp / "var"
         if kind == "sqlite":
-            self.url = f"sqlite:///{tmp / 'scratch.sqlite3'}"
+            self.path = tmp / "scratch.sqlite3"
+            self.url = f"sqlite:///{self.path}"
         else:
             server = postgres_server_url()
             if server is None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sqlite3
 import tarfile
+from contextlib import contextmanager
 
 import pytest
 
@@ -41,15 +43,40 @@ def populate(db) -> None:
         assert sink.handler.total == 3
 
 
+@pytest.fixture(scope="module")
+def populated_sqlite(tmp_path_factory):
+    """A live newsroom on SQLite, built once for the module: each test works on a copy of its own."""
+    with scratch("sqlite", tmp_path_factory.mktemp("populated")) as db:
+        populate(db)
+        yield db
+
+
+@contextmanager
+def live_newsroom(kind, tmp_path, request):
+    """A scratch database holding a live newsroom, and its VAR_DIR: on SQLite a copy of the module's
+    (the database through SQLite's backup API, the directory file by file); on PostgreSQL built here."""
+    with scratch(kind, tmp_path) as db:
+        if kind == "sqlite":
+            template = request.getfixturevalue("populated_sqlite")
+            shutil.copytree(template.var, db.var)
+            source, target = sqlite3.connect(template.path), sqlite3.connect(db.path)
+            with target:
+                source.backup(target)
+            source.close()
+            target.close()
+        else:
+            populate(db)
+        yield db
+
+
 def private_files(db) -> dict[str, bytes]:
     root = db.var / "private"
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def test_it_backs_up_wipes_and_restores_the_same_data(tmp_path, kind):
-    with scratch(kind, tmp_path) as db:
-        populate(db)
+def test_it_backs_up_wipes_and_restores_the_same_data(tmp_path, kind, request):
+    with live_newsroom(kind, tmp_path, request) as db:
         before, files, key = records(db), private_files(db), (db.var / "secret.key").read_text()
         assert len(before["audience.subscriber"]) == 3 and len(before["audience.consentrecord"]) == 3
         assert [r["fields"]["status"] for r in before["delivery.delivery"]] == ["sent"] * 3
@@ -71,9 +98,8 @@ def test_it_backs_up_wipes_and_restores_the_same_data(tmp_path, kind):
         assert (db.var / "secret.key").read_text() == key
 
 
-def test_it_refuses_to_overwrite_a_database_with_tables_without_yes(tmp_path):
-    with scratch("sqlite", tmp_path) as db:
-        populate(db)
+def test_it_refuses_to_overwrite_a_database_with_tables_without_yes(tmp_path, request):
+    with live_newsroom("sqlite", tmp_path, request) as db:
         archive = tmp_path / "snapshot.tar.gz"
         db.run("backup", "-o", str(archive))
         db.run("shell", "-c", "from demain.audience.models import Subscriber; "
@@ -112,10 +138,8 @@ DAMAGES = {
 }
 
 
-def test_it_refuses_a_bad_archive_and_changes_nothing(tmp_path):
-    with scratch("sqlite", tmp_path) as db:
-        db.run("migrate", "-v0")
-        db.run("demo")
+def test_it_refuses_a_bad_archive_and_changes_nothing(tmp_path, request):
+    with live_newsroom("sqlite", tmp_path, request) as db:
         archive = tmp_path / "good.tar.gz"
         db.run("backup", "-o", str(archive))
         db.run("shell", "-c", "from demain.audience.models import Subscriber; "

@@ -91,7 +91,8 @@ def test_it_runs_the_demo_on_another_port_with_every_link_on_it(tmp_path):
     db = str(tmp_path / "demo.sqlite3")
     env = {key: value for key, value in os.environ.items() if key not in {"SITE_URL", "ALLOWED_HOSTS", "DEMO_ADDR"}}
     env.update(DATABASE_URL=f"sqlite:///{db}", VAR_DIR=str(tmp_path), FORM_MIN_SECONDS="0", EMAIL_BACKEND="outbox",
-               DELIVERY_POLL_SECONDS="0.2", PYTHONUNBUFFERED="1")
+               DELIVERY_POLL_SECONDS="0.2", PYTHONUNBUFFERED="1",
+               SAMPLE_PORT=str(free_port()))  # not the default 8001: a `make demo` or another run may hold it
     demo = subprocess.Popen([str(ROOT / "scripts" / "demo"), f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
