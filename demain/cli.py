@@ -50,11 +50,15 @@ def main(argv: list[str] | None = None) -> None:
     import django
     from django.core.management import execute_from_command_line
 
-    if len(argv) == 1 or argv[1:] in (["-h"], ["--help"], ["help"]):
-        django.setup()
-        print_overview()
-        return
-    execute_from_command_line(argv)
+    try:
+        if len(argv) == 1 or argv[1:] in (["-h"], ["--help"], ["help"]):
+            django.setup()
+            print_overview()
+            return
+        execute_from_command_line(argv)
+    except BrokenPipeError:  # `demain … | head` closed the pipe: stop quietly, as other commands do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -57,3 +57,17 @@ def test_it_lists_the_stages_in_french(capsys):
     out = capsys.readouterr().out
     assert "Les étapes du « Monde de demAIn »" in out and "Toutes les commandes de Django" in out
     assert "Stages of" not in out
+
+
+def test_it_stops_quietly_when_its_output_pipe_closes(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    done = subprocess.run(f"'{sys.executable}' -m demain.cli | head -1", shell=True, capture_output=True,
+                          text=True, env=env, cwd=root, timeout=60)
+    assert done.stdout.startswith("Usage : demain")
+    assert "BrokenPipeError" not in done.stderr and "Traceback" not in done.stderr, done.stderr
