@@ -5,16 +5,15 @@ issue published → the article on the public page."""
 from __future__ import annotations
 
 import html
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from demain.drafts.models import Draft, Generation
 from demain.issues.models import Issue
 from demain.sources.sample.server import SAMPLE_DIR, SampleServer
+from tests.sources.conftest import run
 from demain.stories.models import StoryArticle
 from tests.drafts.workflow_helpers import draft_issue, editor
 
@@ -31,12 +30,6 @@ def corpus(settings):
     with SampleServer(SAMPLE_DIR) as server:
         settings.FETCH_ALLOWED_HOSTS = [server.host]
         yield server
-
-
-def run(*args) -> str:
-    out = io.StringIO()
-    call_command(*args, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
 
 
 @pytest.mark.postgres

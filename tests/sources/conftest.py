@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from demain.sources.models import Outlet, Source
 from demain.sources.sample.server import SampleServer
 
 SITE = Path(__file__).resolve().parent / "site"
+
+
+def run(*args) -> str:
+    """A demain command in this process; what it printed."""
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
 
 
 @pytest.fixture

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import subprocess
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db.models import F
 from django_tasks_db.models import DBTaskResult
 
 from demain.sources.models import Article, FetchLog, Sighting, Source
 from demain.sources.sample.server import SAMPLE_DIR, SampleServer
+from tests.sources.conftest import run
 from tests.conftest import ROOT
 from tests.delivery_helpers import database_url
 
@@ -28,12 +27,6 @@ def corpus(fetch_settings):
     with SampleServer(SAMPLE_DIR) as server:
         fetch_settings.FETCH_ALLOWED_HOSTS = [server.host]
         yield server
-
-
-def run(*args) -> str:
-    out = io.StringIO()
-    call_command(*args, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
 
 
 def import_corpus(corpus) -> None:
